@@ -1,0 +1,77 @@
+import Foundation
+
+/// An RFC 4180 CSV file held as one byte buffer with the position of every field.
+///
+/// Fields are not copied into strings on reading: a column is turned into numbers or
+/// categories only when it is asked for (``column(_:)``), which keeps reading a 100,000-row
+/// file to a single pass over its bytes. The first record is the header.
+public struct CSVTable: Sendable {
+    /// The path the table was read from, used in error messages.
+    public let file: String
+    /// Column names from the header, in file order.
+    public let header: [String]
+    /// The number of data records (rows after the header).
+    public let rowCount: Int
+
+    let bytes: [UInt8]
+    /// Per column, the byte range of each row's field; quoted fields are flagged.
+    let fields: [[FieldRange]]
+    /// 1-based line number at which each data row starts.
+    let rowLines: [Int32]
+
+    struct FieldRange: Sendable {
+        var start: Int32
+        var end: Int32
+        var quoted: Bool
+    }
+
+    /// Reads and splits the file at `path`.
+    public init(contentsOf path: String) throws(CSVError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CSVError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        try self.init(bytes: [UInt8](data), file: path)
+    }
+
+    /// Splits CSV text held in memory; `file` names it in errors.
+    public init(bytes: [UInt8], file: String) throws(CSVError) {
+        guard bytes.count < Int(Int32.max) else {
+            throw CSVError(file: file, message: "files over 2 GiB are not supported")
+        }
+        var bytes = bytes
+        bytes.append(0)  // a terminator lets number parsing stop without bounds checks
+        self.file = file
+        self.bytes = bytes
+        let split = try CSVSplitter.split(bytes, count: bytes.count - 1, file: file)
+        guard split.recordCount > 0 else { throw CSVError(file: file, line: 1, message: "the file has no header") }
+        let header = split.fields[0..<split.recordStarts[1]].map { Self.text(bytes, $0) }
+        var seen = Set<String>()
+        for name in header where !seen.insert(name).inserted {
+            throw CSVError(file: file, line: 1, column: name, message: "the header names this column twice")
+        }
+        self.header = header
+        self.rowCount = split.recordCount - 1
+        var fields = [[FieldRange]](repeating: [], count: header.count)
+        for c in fields.indices { fields[c].reserveCapacity(rowCount) }
+        for r in 1..<max(split.recordCount, 1) {
+            let found = split.fieldCount(ofRecord: r)
+            guard found == header.count else {
+                throw CSVError(
+                    file: file, line: Int(split.lines[r]),
+                    message: "expected \(header.count) fields as in the header, found \(found)")
+            }
+            let start = split.recordStarts[r]
+            for c in 0..<header.count { fields[c].append(split.fields[start + c]) }
+        }
+        self.fields = fields
+        self.rowLines = Array(split.lines.dropFirst())
+    }
+
+    static func text(_ bytes: [UInt8], _ field: FieldRange) -> String {
+        let raw = String(decoding: bytes[Int(field.start)..<Int(field.end)], as: UTF8.self)
+        return field.quoted ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `driftwatch` command line.
+struct DriftWatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "driftwatch",
+        abstract: "ML observability: data drift, concept drift, performance and data quality.",
+        subcommands: [DriftCommand.self]
+    )
+}

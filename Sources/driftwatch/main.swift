@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+// Usage errors exit with status 2 (bad input), as documented, rather than ArgumentParser's 64.
+do {
+    var command = try DriftWatchCommand.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch {
+    let code = DriftWatchCommand.exitCode(for: error)
+    if code.isSuccess {
+        print(DriftWatchCommand.fullMessage(for: error))
+        Foundation.exit(0)
+    }
+    FileHandle.standardError.write(Data((DriftWatchCommand.fullMessage(for: error) + "\n").utf8))
+    Foundation.exit(2)
+}
