@@ -31,6 +31,14 @@ import Testing
         #expect(values.filter { !$0.isNaN } == [1.5, 2])
     }
 
+    @Test func talliesCategoriesMergingQuotedSpellings() throws {
+        let csv = try table("c\nred\n\"red\"\nblue\nNA\n\n\"a,b\"\n null \nred\n")
+        let tally = csv.categoryTally(column: 0)
+        #expect(tally.counts == ["red": 3, "blue": 1, "a,b": 1])
+        #expect(tally.missing == 2)  // NA and null; blank lines are skipped, as pandas does
+        #expect(CategoryTally(csv.categories(column: 0)) == tally)
+    }
+
     @Test func reportsTheFirstNonNumericField() throws {
         let csv = try table("v\n1\n2\nabc\n3\n")
         guard case .failure(let field) = csv.numbers(column: 0) else {

@@ -111,7 +111,9 @@ extension KolmogorovDistribution {
         /// The mantissa m with 0.5 ≤ |m.hi| < 1 (or |m.hi| = 1 with lo of opposite sign) and
         /// the exponent e with m·2ᵉ equal to the value, as C's `frexp`.
         var frexp: (mantissa: DoubleDouble, exponent: Int) {
-            var (man, exponent) = Foundation.frexp(hi)
+            // Swift's generic `frexp` drops the sign of its argument, so split `hi` directly.
+            var exponent = hi.isFinite && hi != 0 ? Int(hi.exponent) + 1 : 0
+            var man = scalbn(hi, -exponent)
             var low = scalbn(lo, -exponent)
             if abs(man) == 0.5 && man * low < 0 {
                 man *= 2

@@ -9,16 +9,13 @@ public struct SortedSample: Sendable, Hashable {
     public let missing: Int
 
     /// Sorts `values`, dropping and counting NaN and infinities.
-    public init(_ values: some Sequence<Double>) {
-        var present: [Double] = []
-        present.reserveCapacity(values.underestimatedCount)
-        var missing = 0
-        for value in values {
-            if value.isFinite { present.append(value) } else { missing += 1 }
-        }
-        present.sort()
+    public init(_ values: [Double]) {
+        var present = [Double]()
+        present.reserveCapacity(values.count)
+        for value in values where value.isFinite { present.append(value) }
+        RadixSort.sort(&present)
         self.values = present
-        self.missing = missing
+        self.missing = values.count - present.count
     }
 
     /// Wraps values that are already sorted and finite.

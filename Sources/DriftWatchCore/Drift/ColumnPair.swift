@@ -4,8 +4,8 @@ public struct ColumnPair: Sendable {
     public enum Values: Sendable {
         /// Numbers; NaN and ±∞ are missing.
         case numbers([Double])
-        /// Category labels; `nil` is missing.
-        case categories([String?])
+        /// Category labels counted; see ``CategoryTally``.
+        case categories(CategoryTally)
     }
 
     /// The column name.
@@ -22,8 +22,13 @@ public struct ColumnPair: Sendable {
         self.current = .numbers(current)
     }
 
-    /// Creates a categorical column pair.
+    /// Creates a categorical column pair from labels; `nil` is missing.
     public init(name: String, reference: [String?], current: [String?]) {
+        self.init(name: name, reference: CategoryTally(reference), current: CategoryTally(current))
+    }
+
+    /// Creates a categorical column pair from tallies.
+    public init(name: String, reference: CategoryTally, current: CategoryTally) {
         self.name = name
         self.reference = .categories(reference)
         self.current = .categories(current)

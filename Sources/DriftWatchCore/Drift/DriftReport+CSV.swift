@@ -25,7 +25,8 @@ extension DriftReport {
             {
                 return ColumnPair(name: name, reference: referenceNumbers, current: currentNumbers)
             }
-            return ColumnPair(name: name, reference: reference.categories(column: r), current: current.categories(column: c))
+            return ColumnPair(
+                name: name, reference: reference.categoryTally(column: r), current: current.categoryTally(column: c))
         }
         return compute(
             columns: pairs, referenceRows: reference.rowCount, currentRows: current.rowCount,

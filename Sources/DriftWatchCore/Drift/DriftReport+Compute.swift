@@ -47,7 +47,11 @@ extension DriftReport {
                 name: column.name, kind: .numeric, missingReference: reference.missing,
                 missingCurrent: current.missing, drift: false, results: results)
         default:
-            let counts = CategoryCounts(reference: column.reference.labels, current: column.current.labels)
+            let reference = column.reference.tally
+            let current = column.current.tally
+            let counts = CategoryCounts(
+                reference: reference.counts, current: current.counts, missingReference: reference.missing,
+                missingCurrent: current.missing)
             var results = options.methods.filter(\.acceptsCategorical).map {
                 MethodResult(result: evaluator.evaluate($0, counts), adjustedPValue: nil, automatic: false)
             }
@@ -89,11 +93,11 @@ extension DriftReport {
 }
 
 extension ColumnPair.Values {
-    /// The values as category labels; numbers are written in their shortest exact form.
-    var labels: [String?] {
+    /// The values as category counts; numbers are written in their shortest exact form.
+    var tally: CategoryTally {
         switch self {
-        case .categories(let labels): labels
-        case .numbers(let numbers): numbers.map { $0.isFinite ? "\($0)" : nil }
+        case .categories(let tally): tally
+        case .numbers(let numbers): CategoryTally(numbers.lazy.map { $0.isFinite ? "\($0)" : nil })
         }
     }
 }

@@ -16,7 +16,7 @@ enum CSVSplitter {
         func fieldCount(ofRecord r: Int) -> Int { recordStarts[r + 1] - recordStarts[r] }
     }
 
-    static func split(_ bytes: [UInt8], count: Int, file: String) throws(CSVError) -> Result {
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, count: Int, file: String) throws(CSVError) -> Result {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var result = Result()
         result.fields.reserveCapacity(count / 8)

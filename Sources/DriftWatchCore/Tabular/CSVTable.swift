@@ -14,8 +14,8 @@ public struct CSVTable: Sendable {
     public let rowCount: Int
 
     let bytes: [UInt8]
-    /// Per column, the byte range of each row's field; quoted fields are flagged.
-    let fields: [[FieldRange]]
+    /// Every data field's byte range, row after row; quoted fields are flagged.
+    let fields: [FieldRange]
     /// 1-based line number at which each data row starts.
     let rowLines: [Int32]
 
@@ -45,7 +45,9 @@ public struct CSVTable: Sendable {
         bytes.append(0)  // a terminator lets number parsing stop without bounds checks
         self.file = file
         self.bytes = bytes
-        let split = try CSVSplitter.split(bytes, count: bytes.count - 1, file: file)
+        let split = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+            try CSVSplitter.split(buffer, count: buffer.count - 1, file: file)
+        }
         guard split.recordCount > 0 else { throw CSVError(file: file, line: 1, message: "the file has no header") }
         let header = split.fields[0..<split.recordStarts[1]].map { Self.text(bytes, $0) }
         var seen = Set<String>()
@@ -54,8 +56,6 @@ public struct CSVTable: Sendable {
         }
         self.header = header
         self.rowCount = split.recordCount - 1
-        var fields = [[FieldRange]](repeating: [], count: header.count)
-        for c in fields.indices { fields[c].reserveCapacity(rowCount) }
         for r in 1..<max(split.recordCount, 1) {
             let found = split.fieldCount(ofRecord: r)
             guard found == header.count else {
@@ -63,12 +63,13 @@ public struct CSVTable: Sendable {
                     file: file, line: Int(split.lines[r]),
                     message: "expected \(header.count) fields as in the header, found \(found)")
             }
-            let start = split.recordStarts[r]
-            for c in 0..<header.count { fields[c].append(split.fields[start + c]) }
         }
-        self.fields = fields
+        self.fields = Array(split.fields.dropFirst(header.count))
         self.rowLines = Array(split.lines.dropFirst())
     }
+
+    /// The field of data row `row` (0-based) in `column`.
+    func field(row: Int, column: Int) -> FieldRange { fields[row * header.count + column] }
 
     static func text(_ bytes: [UInt8], _ field: FieldRange) -> String {
         let raw = String(decoding: bytes[Int(field.start)..<Int(field.end)], as: UTF8.self)

@@ -14,11 +14,30 @@ public enum MissingTokens {
         all.contains(text.trimmingSpaces.lowercased())
     }
 
+    /// Whether bytes[start..<end], already trimmed of spaces, spell a missing value.
     static func matches(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard end - start <= 9 else { return false }
+        if start == end { return true }
+        // Every token starts with one of these; most category labels fail here without allocating.
+        switch bytes[start] | 0x20 {
+        case UInt8(ascii: "n"), UInt8(ascii: "i"), 0x2D /* - */, 0x2B /* + */: break
+        default: return false
+        }
         var lowered = ""
-        for k in start..<end { lowered.unicodeScalars.append(Unicode.Scalar(bytes[k] | (bytes[k] >= 0x41 && bytes[k] <= 0x5A ? 0x20 : 0))) }
+        for k in start..<end {
+            let byte = bytes[k]
+            lowered.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+        }
         return all.contains(lowered)
+    }
+
+    /// Whether bytes[start..<end] spell a missing value once surrounding spaces are trimmed.
+    static func matchesTrimmed(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var s = start
+        var e = end
+        while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+        while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+        return matches(bytes, s, e)
     }
 }
 
