@@ -94,7 +94,8 @@ struct DriftCommand: ParsableCommand {
         for item in threshold {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let method = DriftMethod(rawValue: parts[0]) else {
-                throw ValidationError("--threshold \"\(item)\": expected NAME=VALUE with NAME one of \(Self.methodList)")
+                throw ValidationError(
+                    "--threshold \"\(item)\": expected NAME=VALUE with NAME one of \(Self.methodList)")
             }
             guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
                 throw ValidationError("--threshold \"\(item)\": the value must be a non-negative number")

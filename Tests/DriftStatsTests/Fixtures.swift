@@ -20,7 +20,7 @@ enum Fixtures {
 }
 
 /// One method's expected result: numbers, or the reason the reference gives none.
-struct ExpectedResult: Decodable {
+struct ExpectedResult: Decodable, Sendable {
     var statistic: Double?
     var pValue: Double?
     var error: String?
@@ -33,11 +33,12 @@ struct ExpectedResult: Decodable {
 }
 
 /// `drift_methods.json`.
-struct DriftMethodFixtures: Decodable {
-    struct NumericCase: Decodable {
+struct DriftMethodFixtures: Decodable, Sendable {
+    /// One pair of samples with the reference's result for each method; `nil` values are missing.
+    struct Case<Value: Decodable & Sendable>: Decodable, Sendable {
         var name: String
-        var reference: [Double?]
-        var current: [Double?]
+        var reference: [Value?]
+        var current: [Value?]
         var missingReference: Int
         var missingCurrent: Int
         var results: [String: ExpectedResult]
@@ -49,22 +50,7 @@ struct DriftMethodFixtures: Decodable {
         }
     }
 
-    struct CategoricalCase: Decodable {
-        var name: String
-        var reference: [String?]
-        var current: [String?]
-        var missingReference: Int
-        var missingCurrent: Int
-        var results: [String: ExpectedResult]
-
-        enum CodingKeys: String, CodingKey {
-            case name, reference, current, results
-            case missingReference = "missing_reference"
-            case missingCurrent = "missing_current"
-        }
-    }
-
-    struct BenjaminiHochbergCase: Decodable {
+    struct BenjaminiHochbergCase: Decodable, Sendable {
         var pValues: [Double]
         var adjusted: [Double]
 
@@ -75,8 +61,8 @@ struct DriftMethodFixtures: Decodable {
     }
 
     var versions: [String: String]
-    var numericCases: [NumericCase]
-    var categoricalCases: [CategoricalCase]
+    var numericCases: [Case<Double>]
+    var categoricalCases: [Case<String>]
     var benjaminiHochberg: [BenjaminiHochbergCase]
 
     enum CodingKeys: String, CodingKey {

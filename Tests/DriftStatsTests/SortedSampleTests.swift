@@ -5,7 +5,9 @@ import Testing
     @Test(arguments: [0, 1, 255, 256, 257, 10_000, 100_000])
     func sortsLikeTheStandardLibrary(count: Int) {
         var generator = SeededRandomNumberGenerator(seed: UInt64(count))
-        let specials: [Double] = [0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1]
+        let specials: [Double] = [
+            0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -1,
+        ]
         var values = (0..<count).map { i -> Double in
             switch i % 4 {
             case 0: Double.random(in: -1e6...1e6, using: &generator)

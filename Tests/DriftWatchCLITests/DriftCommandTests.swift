@@ -20,7 +20,10 @@ import Testing
         #expect(features.map { $0["name"] as? String } == ["x", "y", "color"])
         #expect(features.map { $0["kind"] as? String } == ["numeric", "numeric", "categorical"])
         for feature in features {
-            #expect(Set(feature.keys).isSuperset(of: ["name", "kind", "missing_reference", "missing_current", "drift", "results"]))
+            #expect(
+                Set(feature.keys).isSuperset(of: [
+                    "name", "kind", "missing_reference", "missing_current", "drift", "results",
+                ]))
             let results = try #require(feature["results"] as? [[String: Any]])
             for result in results {
                 #expect(Set(result.keys).isSuperset(of: ["method", "statistic", "p_value", "threshold", "drift"]))

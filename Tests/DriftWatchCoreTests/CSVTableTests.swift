@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func duplicateHeaderIsAnError() {
-        #expect(throws: CSVError(file: "test.csv", line: 1, column: "a", message: "the header names this column twice")) {
+        #expect(throws: CSVError(file: "test.csv", line: 1, column: "a", message: "the header names this column twice"))
+        {
             try table("a,a\n1,2\n")
         }
     }
@@ -71,12 +72,16 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var texts: [String] = []
         for _ in 0..<20_000 {
-            let value = Double.random(in: -1e6...1e6, using: &generator) * pow10(Int.random(in: -30...30, using: &generator))
+            let value =
+                Double.random(in: -1e6...1e6, using: &generator) * pow10(Int.random(in: -30...30, using: &generator))
             texts.append("\(value)")
             texts.append(String(format: "%.\(Int.random(in: 0...17, using: &generator))f", value))
             texts.append(String(format: "%.\(Int.random(in: 0...17, using: &generator))e", value))
         }
-        texts += ["0", "-0", "+1", "1.", ".5", "1e5", "1E-5", "123456789012345678901234567890", "4.9e-324", "1.7976931348623157e308"]
+        texts += [
+            "0", "-0", "+1", "1.", ".5", "1e5", "1E-5", "123456789012345678901234567890", "4.9e-324",
+            "1.7976931348623157e308",
+        ]
         let csv = try table("v\n" + texts.joined(separator: "\n") + "\n")
         let parsed = try csv.numbers(column: 0).get()
         for (text, value) in zip(texts, parsed) {

@@ -1,6 +1,6 @@
-import Foundation
 import DriftStats
 import DriftWatchCore
+import Foundation
 import Testing
 
 @Suite struct DriftReportTests {
@@ -21,7 +21,8 @@ import Testing
             ColumnPair(name: "few_values", reference: [1, 2, 3, 1, 2, 3], current: [1, 1, 2, 3, 3, 3]),
             ColumnPair(name: "binary", reference: ["a", "b", "a", nil], current: ["b", "b", "a"]),
             ColumnPair(
-                name: "many_levels", reference: (0..<2000).map { "L\($0 % 7)" }, current: (0..<2000).map { "L\($0 % 5)" }),
+                name: "many_levels", reference: (0..<2000).map { "L\($0 % 7)" },
+                current: (0..<2000).map { "L\($0 % 5)" }),
         ]
         let report = DriftReport.compute(columns: columns, referenceRows: 0, currentRows: 0)
         let chosen = report.features.map { $0.results.map(\.result.method) }
@@ -77,7 +78,8 @@ import Testing
         #expect(half.datasetDrift.total == 3)
         #expect(!half.datasetDrift.detected)
         let third = DriftReport.compute(
-            columns: columns, referenceRows: 300, currentRows: 300, options: DriftReportOptions(datasetDriftShare: 1.0 / 3))
+            columns: columns, referenceRows: 300, currentRows: 300,
+            options: DriftReportOptions(datasetDriftShare: 1.0 / 3))
         #expect(third.datasetDrift.detected)
     }
 

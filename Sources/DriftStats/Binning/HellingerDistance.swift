@@ -29,7 +29,9 @@ public enum HellingerDistance {
 
     /// Hellinger distance of two categorical samples; 1 when either sample is empty, as in Evidently.
     public static func distance(_ counts: CategoryCounts) throws(UndefinedStatistic) -> DriftOutcome {
-        guard counts.referenceTotal + counts.currentTotal > 0 else { throw UndefinedStatistic("both samples are empty") }
+        guard counts.referenceTotal + counts.currentTotal > 0 else {
+            throw UndefinedStatistic("both samples are empty")
+        }
         var coefficient = 0.0
         for (p1, p2) in zip(counts.referenceProportions, counts.currentProportions) where p1 > 0 && p2 > 0 {
             coefficient += (p1 * p2).squareRoot()

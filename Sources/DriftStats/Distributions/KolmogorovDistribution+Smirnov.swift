@@ -23,13 +23,17 @@ extension KolmogorovDistribution {
             firstUpperTerm += 1
         }
         if nxFloor == 0 || (nxFloor == 1 && alpha == 0) {
+            // d ≤ 1/n: only the v = n term of the upper sum, P(Dₙ⁺ < d) = d(1 + d)ⁿ⁻¹.
             return 1 - x * (DoubleDouble(1) + x).power(n - 1).hi
         }
         if Double(-2 * n) * x * x < minLog { return 0 }
         if nxFloor >= n - 1 { return (DoubleDouble(1) - x).power(n).hi }
         if n > 1_000_000 {
             let logP = -pow(6.0 * Double(n) * x + 1, 2) / 18.0 / Double(n)
-            return logP < -M_LN2 ? exp(logP) : 1 - -expm1(logP)
+            // The smaller of the two tails is computed directly.
+            if logP < -M_LN2 { return exp(logP) }
+            let cdf = -expm1(logP)
+            return 1 - cdf
         }
         let upperTermCount = n - firstUpperTerm + 1
         // The upper sum alternates in sign, losing about 1.6 bits per term, so xsf takes it
@@ -37,15 +41,17 @@ extension KolmogorovDistribution {
         let useUpperSum =
             (upperTermCount <= 1 && x < 0.5)
             || (n >= 10 && upperTermCount <= 3 && x <= 0.5 / Double(n).squareRoot())
-        let prob: Double
+        let sf: Double
         if useUpperSum {
             let first = (DoubleDouble(1) + x).power(n - 1)
-            prob = 1 - (x * termSum(n: n, x: x, first: first, start: n, step: -1, count: upperTermCount)).hi
+            let sum = termSum(n: n, x: x, first: first, start: n, step: -1, count: upperTermCount)
+            sf = 1 - (x * sum).hi
         } else {
             let first = (DoubleDouble(1) - x).power(n) / x
-            prob = (x * termSum(n: n, x: x, first: first, start: 0, step: 1, count: lastLowerTerm + 1)).hi
+            let sum = termSum(n: n, x: x, first: first, start: 0, step: 1, count: lastLowerTerm + 1)
+            sf = (x * sum).hi
         }
-        return min(max(prob, 0), 1)
+        return min(max(sf, 0), 1)
     }
 
     /// log(2⁻¹⁰⁷⁵), below which `exp` underflows to zero (cephes `MINLOG`).
@@ -87,7 +93,9 @@ extension KolmogorovDistribution {
     }
 
     /// C(n, j + 1) from C(n, j), renormalizing the mantissa to [0.5, 1).
-    private static func advance(_ binomial: inout (mantissa: DoubleDouble, exponent: Int), n: Int, j: Int) {
+    private static func advance(
+        _ binomial: inout (mantissa: DoubleDouble, exponent: Int), n: Int, j: Int
+    ) {
         let ratio = DoubleDouble(Double(n - j)) / (Double(j) + 1)
         let (mantissa, exponent) = (binomial.mantissa * ratio).frexp
         binomial = (mantissa, binomial.exponent + exponent)

@@ -85,7 +85,7 @@ public enum KolmogorovDistribution {
 
     /// log(n!/nⁿ) by Stirling's series with n·log n removed up front, so nothing cancels:
     /// log(n)/2 − n + log(2π)/2 + Σⱼ B₂ⱼ / (2j(2j − 1) n²ʲ⁻¹).
-    static func logFactorialOverPower(_ n: Int) -> Double {
+    private static func logFactorialOverPower(_ n: Int) -> Double {
         let rn = 1.0 / Double(n)
         let x = rn / Double(n)
         let series = stirlingCoefficients.reduce(0.0) { $0 * x + $1 }

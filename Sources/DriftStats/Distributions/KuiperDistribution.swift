@@ -51,7 +51,7 @@ public enum KuiperDistribution {
             if binomial == .infinity && tail == 0 { binomial = 0 }
             terms[index] = pow(y, t - 3) * bracket * binomial * tail
         }
-        return pairwiseSum(terms[...])
+        return NumpyPairwiseSum.sum(terms)
     }
 
     /// The asymptotic series in z = V√N over m = 1, 2, … < 18.82/z, past which e^(−2m²z²)
@@ -69,7 +69,7 @@ public enum KuiperDistribution {
             first[index] = 2 * (4 * m2 * z2 - 1) * decay
             second[index] = m2 * (4 * m2 * z2 - 3) * decay
         }
-        return pairwiseSum(first[...]) - 8 * d / 3 * pairwiseSum(second[...])
+        return NumpyPairwiseSum.sum(first) - 8 * d / 3 * NumpyPairwiseSum.sum(second)
     }
 
     /// Python's `x ** y` on floats: nil where Python raises (zero to a negative power,
@@ -132,30 +132,5 @@ public enum KuiperDistribution {
             return gammaB * reciprocal * gammaA
         }
         return gammaA * reciprocal * gammaB
-    }
-
-    /// numpy's `sum` for contiguous doubles: blocks of up to 128 values summed with eight
-    /// interleaved accumulators, larger ranges split in halves at multiples of eight.
-    private static func pairwiseSum(_ values: ArraySlice<Double>) -> Double {
-        let n = values.count
-        let start = values.startIndex
-        if n < 8 { return values.reduce(-0.0, +) }
-        if n <= 128 {
-            var r = Array(values[start..<(start + 8)])
-            var i = 8
-            while i < n - n % 8 {
-                for lane in 0..<8 { r[lane] += values[start + i + lane] }
-                i += 8
-            }
-            var sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            while i < n {
-                sum += values[start + i]
-                i += 1
-            }
-            return sum
-        }
-        var half = n / 2
-        half -= half % 8
-        return pairwiseSum(values[start..<(start + half)]) + pairwiseSum(values[(start + half)...])
     }
 }

@@ -32,7 +32,8 @@ public struct DriftEvaluator: Sendable {
     public func evaluate(_ method: DriftMethod, _ reference: SortedSample, _ current: SortedSample) -> DriftTestResult {
         let threshold = threshold(method, reference: reference)
         guard method.acceptsNumeric else {
-            return DriftTestResult(method: method, undefined: "\(method.rawValue) applies to categorical columns", threshold: threshold)
+            return DriftTestResult(
+                method: method, undefined: "\(method.rawValue) applies to categorical columns", threshold: threshold)
         }
         do {
             let outcome = try numericOutcome(method, reference, current)
@@ -46,7 +47,8 @@ public struct DriftEvaluator: Sendable {
     public func evaluate(_ method: DriftMethod, _ counts: CategoryCounts) -> DriftTestResult {
         let threshold = threshold(method)
         guard method.acceptsCategorical else {
-            return DriftTestResult(method: method, undefined: "\(method.rawValue) applies to numeric columns", threshold: threshold)
+            return DriftTestResult(
+                method: method, undefined: "\(method.rawValue) applies to numeric columns", threshold: threshold)
         }
         do {
             let outcome = try categoricalOutcome(method, counts)

@@ -15,10 +15,13 @@ public struct DriftTestResult: Sendable, Hashable {
     public var reason: String?
 
     /// Creates a result from an outcome, deciding drift by the method's rule.
+    ///
+    /// A p-value is clipped to [0, 1]: astropy's Kuiper series, for one, can step a hair
+    /// outside it through rounding.
     public init(method: DriftMethod, outcome: DriftOutcome, threshold: Double) {
         self.method = method
         self.statistic = outcome.statistic.isFinite ? outcome.statistic : nil
-        self.pValue = outcome.pValue
+        self.pValue = outcome.pValue.map { min(max($0, 0), 1) }
         self.threshold = threshold
         self.reason = outcome.statistic.isFinite ? nil : "the statistic is infinite"
         if method.isHypothesisTest, let p = outcome.pValue {

@@ -19,15 +19,14 @@ public enum KolmogorovSmirnovTest {
         guard n1 > 0, n2 > 0 else { throw UndefinedStatistic("a sample is empty") }
         var d = statistic(reference.values, current.values)
         if max(n1, n2) <= maxExactSize {
-            let exact = exactProbability(n1, n2, d)
-            if let p = exact.probability { return DriftOutcome(statistic: exact.d, pValue: p) }
-            d = exact.d
+            let attempt = exact(n1, n2, d)
+            if let p = attempt.p { return DriftOutcome(statistic: attempt.d, pValue: p) }
+            d = attempt.d
         }
         let larger = Double(max(n1, n2))
         let smaller = Double(min(n1, n2))
         let effectiveSize = (larger * smaller / (larger + smaller)).rounded(.toNearestOrEven)
         let p = KolmogorovDistribution.sf(d, n: Int(effectiveSize))
-        guard !p.isNaN else { throw UndefinedStatistic("the Kolmogorov–Smirnov p-value is undefined") }
         return DriftOutcome(statistic: d, pValue: min(max(p, 0), 1))
     }
 
@@ -35,7 +34,7 @@ public enum KolmogorovSmirnovTest {
     private static let maxExactSize = 10_000
 
     /// max(D⁺, D⁻), walking both sorted samples with one pointer each.
-    static func statistic(_ a: [Double], _ b: [Double]) -> Double {
+    private static func statistic(_ a: [Double], _ b: [Double]) -> Double {
         let n1 = Double(a.count)
         let n2 = Double(b.count)
         var i = 0
@@ -54,9 +53,9 @@ public enum KolmogorovSmirnovTest {
         return minus > largest ? minus : largest
     }
 
-    /// The exact P(D ≥ d) with d rounded to h/lcm(n₁, n₂), or a nil probability where scipy's
+    /// The exact P(D ≥ d) with d rounded to h/lcm(n₁, n₂), or a nil p-value where scipy's
     /// `_attempt_exact_2kssamp` gives up because rounding pushed it outside [0, 1].
-    static func exactProbability(_ n1: Int, _ n2: Int, _ d: Double) -> (d: Double, probability: Double?) {
+    private static func exact(_ n1: Int, _ n2: Int, _ d: Double) -> (d: Double, p: Double?) {
         let g = gcd(n1, n2)
         let lcm = (n1 / g) * n2
         let h = Int((d * Double(lcm)).rounded(.toNearestOrEven))
@@ -113,7 +112,8 @@ public enum KolmogorovSmirnovTest {
                     a[jj] = value
                 }
                 currentLength = maxJ - minJ
-                // Entries past the shrunken window are read as "no barrier" on the next column.
+                // Cells past the shrunken window lie outside the band, where a path has already
+                // crossed: probability 1.
                 if lastLength > currentLength {
                     for jj in currentLength..<min(lastLength, length) { a[jj] = 1 }
                 }

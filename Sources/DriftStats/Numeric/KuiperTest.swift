@@ -9,19 +9,22 @@ public enum KuiperTest {
     public static func test(
         _ reference: SortedSample, _ current: SortedSample
     ) throws(UndefinedStatistic) -> DriftOutcome {
-        guard reference.count > 0, current.count > 0 else { throw UndefinedStatistic("a sample is empty") }
+        guard reference.count > 0, current.count > 0 else {
+            throw UndefinedStatistic("a sample is empty")
+        }
         let v = statistic(reference.values, current.values)
         let effectiveSize =
             Double(reference.count * current.count) / Double(reference.count + current.count)
         let p = KuiperDistribution.falsePositiveProbability(v, effectiveSize: effectiveSize)
         guard !p.isNaN else {
-            throw UndefinedStatistic("the Kuiper false positive probability is undefined at this statistic and size")
+            throw UndefinedStatistic(
+                "the Kuiper false positive probability is undefined at this statistic and size")
         }
         return DriftOutcome(statistic: v, pValue: p)
     }
 
     /// max(F₁ − F₂) − min(F₁ − F₂), both extremes taken with 0.
-    static func statistic(_ a: [Double], _ b: [Double]) -> Double {
+    private static func statistic(_ a: [Double], _ b: [Double]) -> Double {
         let step1 = 1.0 / Double(a.count)
         let step2 = 1.0 / Double(b.count)
         var i = 0

@@ -58,7 +58,9 @@ extension DriftReport {
             if results.isEmpty {
                 let method = MethodSelection.categorical(
                     referenceCount: counts.referenceTotal, categoryCount: counts.categories.count)
-                results = [MethodResult(result: evaluator.evaluate(method, counts), adjustedPValue: nil, automatic: true)]
+                results = [
+                    MethodResult(result: evaluator.evaluate(method, counts), adjustedPValue: nil, automatic: true)
+                ]
             }
             return FeatureDrift(
                 name: column.name, kind: .categorical, missingReference: counts.missingReference,

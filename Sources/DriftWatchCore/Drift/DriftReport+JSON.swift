@@ -3,8 +3,13 @@ import Foundation
 
 extension DriftReport: Encodable {
     private enum Keys: String, CodingKey {
-        case referenceRows = "reference_rows", currentRows = "current_rows", datasetDrift = "dataset_drift"
-        case features, onlyInReference = "only_in_reference", onlyInCurrent = "only_in_current", correction
+        case referenceRows = "reference_rows"
+        case currentRows = "current_rows"
+        case datasetDrift = "dataset_drift"
+        case features
+        case onlyInReference = "only_in_reference"
+        case onlyInCurrent = "only_in_current"
+        case correction
     }
 
     /// Encodes the documented JSON shape.
@@ -44,7 +49,10 @@ extension DatasetDrift: Encodable {
 
 extension FeatureDrift: Encodable {
     private enum Keys: String, CodingKey {
-        case name, kind, missingReference = "missing_reference", missingCurrent = "missing_current", drift, results
+        case name, kind
+        case missingReference = "missing_reference"
+        case missingCurrent = "missing_current"
+        case drift, results
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,7 +68,10 @@ extension FeatureDrift: Encodable {
 
 extension MethodResult: Encodable {
     private enum Keys: String, CodingKey {
-        case method, statistic, pValue = "p_value", pValueAdjusted = "p_value_adjusted", threshold, drift
+        case method, statistic
+        case pValue = "p_value"
+        case pValueAdjusted = "p_value_adjusted"
+        case threshold, drift
         case automatic, reason
     }
 

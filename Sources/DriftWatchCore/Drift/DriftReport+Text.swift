@@ -14,7 +14,9 @@ extension DriftReport {
             lines.append("p-values are Benjamini–Hochberg adjusted across columns (p adj).")
         }
         lines.append("")
-        var rows = [["column", "kind", "missing ref/cur", "method", "statistic", "p-value", "p adj", "threshold", "drift"]]
+        var rows = [
+            ["column", "kind", "missing ref/cur", "method", "statistic", "p-value", "p adj", "threshold", "drift"]
+        ]
         for feature in features {
             for (index, item) in feature.results.enumerated() {
                 let first = index == 0

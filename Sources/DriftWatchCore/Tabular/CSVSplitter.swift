@@ -17,7 +17,10 @@ enum CSVSplitter {
     }
 
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, count: Int, file: String) throws(CSVError) -> Result {
-        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let comma = UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\"")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         var result = Result()
         result.fields.reserveCapacity(count / 8)
         var fieldsInRecord = 0

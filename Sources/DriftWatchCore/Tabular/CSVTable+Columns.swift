@@ -51,7 +51,8 @@ extension CSVTable {
         var counts: [String: Int] = [:]
         for (start, end, count) in counter.counts() {
             // Quoted and unquoted spellings of one label merge here.
-            let text = Self.text(bytes, FieldRange(start: Int32(start), end: Int32(end), quoted: start > 0 && bytes[start - 1] == 0x22))
+            let text = Self.text(
+                bytes, FieldRange(start: Int32(start), end: Int32(end), quoted: start > 0 && bytes[start - 1] == 0x22))
             counts[text, default: 0] += count
         }
         return CategoryTally(counts: counts, missing: missing)

@@ -20,7 +20,7 @@ public enum MissingTokens {
         if start == end { return true }
         // Every token starts with one of these; most category labels fail here without allocating.
         switch bytes[start] | 0x20 {
-        case UInt8(ascii: "n"), UInt8(ascii: "i"), 0x2D /* - */, 0x2B /* + */: break
+        case UInt8(ascii: "n"), UInt8(ascii: "i"), UInt8(ascii: "-"), UInt8(ascii: "+"): break
         default: return false
         }
         var lowered = ""
