@@ -17,6 +17,24 @@ import Testing
         #expect(numbers == [1, 4])
     }
 
+    @Test func readsFilesAndNamesUnreadableOnes() throws {
+        let path = NSTemporaryDirectory() + "csv-table-\(UUID().uuidString).csv"
+        try "a,b\n1,x\n2,y\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let csv = try CSVTable(contentsOf: path)
+        #expect(csv.header == ["a", "b"])
+        #expect(try csv.numbers(column: 0).get() == [1, 2])
+        #expect(csv.categories(column: 1) == ["x", "y"])
+        #expect(
+            throws: CSVError(file: "/nonexistent/x.csv", message: "cannot read the file (No such file or directory)")
+        ) {
+            try CSVTable(contentsOf: "/nonexistent/x.csv")
+        }
+        #expect(throws: CSVError(file: NSTemporaryDirectory(), message: "not a regular file")) {
+            try CSVTable(contentsOf: NSTemporaryDirectory())
+        }
+    }
+
     @Test func skipsByteOrderMarkAndAcceptsMissingFinalNewline() throws {
         let csv = try table("\u{FEFF}x,y\n1,2")
         #expect(csv.header == ["x", "y"])

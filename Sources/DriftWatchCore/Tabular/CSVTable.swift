@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// An RFC 4180 CSV file held as one byte buffer with the position of every field.
 ///
 /// Fields are not copied into strings on reading: a column is turned into numbers or
@@ -27,22 +35,22 @@ public struct CSVTable: Sendable {
 
     /// Reads and splits the file at `path`.
     public init(contentsOf path: String) throws(CSVError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CSVError(file: path, message: "cannot read the file (\(error.localizedDescription))")
-        }
-        try self.init(bytes: [UInt8](data), file: path)
+        try self.init(terminated: try Self.readTerminated(path), file: path)
     }
 
     /// Splits CSV text held in memory; `file` names it in errors.
     public init(bytes: [UInt8], file: String) throws(CSVError) {
+        var bytes = bytes
+        bytes.append(0)
+        try self.init(terminated: bytes, file: file)
+    }
+
+    /// `bytes` ends with a 0 byte that is not part of the text: a terminator lets number
+    /// parsing stop without bounds checks.
+    private init(terminated bytes: [UInt8], file: String) throws(CSVError) {
         guard bytes.count < Int(Int32.max) else {
             throw CSVError(file: file, message: "files over 2 GiB are not supported")
         }
-        var bytes = bytes
-        bytes.append(0)  // a terminator lets number parsing stop without bounds checks
         self.file = file
         self.bytes = bytes
         let split = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
@@ -66,6 +74,39 @@ public struct CSVTable: Sendable {
         }
         self.fields = Array(split.fields.dropFirst(header.count))
         self.rowLines = Array(split.lines.dropFirst())
+    }
+
+    /// Reads a whole file straight into a terminated byte array, with no intermediate copy.
+    private static func readTerminated(_ path: String) throws(CSVError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVError(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw CSVError(file: path, message: "not a regular file")
+        }
+        let size = Int(status.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let got = systemRead(descriptor, buffer.baseAddress! + offset, size - offset)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 {
+                    failure = got < 0 ? errno : EIO
+                    break
+                }
+                offset += got
+            }
+            buffer[offset] = 0
+            count = offset + 1
+        }
+        guard failure == 0 else {
+            throw CSVError(file: path, message: "cannot read the file (\(String(cString: strerror(failure))))")
+        }
+        return bytes
     }
 
     /// The field of data row `row` (0-based) in `column`.
