@@ -35,19 +35,25 @@ public struct CSVTable: Sendable {
 
     /// Reads and splits the file at `path`.
     public init(contentsOf path: String) throws(CSVError) {
-        try self.init(terminated: try Self.readTerminated(path), file: path)
+        try self.init(terminated: try Self.readTerminated(path), file: path, lineOffset: 0)
     }
 
     /// Splits CSV text held in memory; `file` names it in errors.
     public init(bytes: [UInt8], file: String) throws(CSVError) {
+        try self.init(bytes: bytes, file: file, headerLines: 0)
+    }
+
+    /// Splits CSV text whose first `headerLines` lines were added and are not in the file, so
+    /// that line numbers in errors still point into the file.
+    init(bytes: [UInt8], file: String, headerLines: Int) throws(CSVError) {
         var bytes = bytes
         bytes.append(0)
-        try self.init(terminated: bytes, file: file)
+        try self.init(terminated: bytes, file: file, lineOffset: Int32(headerLines))
     }
 
     /// `bytes` ends with a 0 byte that is not part of the text: a terminator lets number
     /// parsing stop without bounds checks.
-    private init(terminated bytes: [UInt8], file: String) throws(CSVError) {
+    private init(terminated bytes: [UInt8], file: String, lineOffset: Int32 = 0) throws(CSVError) {
         guard bytes.count < Int(Int32.max) else {
             throw CSVError(file: file, message: "files over 2 GiB are not supported")
         }
@@ -68,16 +74,16 @@ public struct CSVTable: Sendable {
             let found = split.fieldCount(ofRecord: r)
             guard found == header.count else {
                 throw CSVError(
-                    file: file, line: Int(split.lines[r]),
+                    file: file, line: Int(split.lines[r] - lineOffset),
                     message: "expected \(header.count) fields as in the header, found \(found)")
             }
         }
         self.fields = Array(split.fields.dropFirst(header.count))
-        self.rowLines = Array(split.lines.dropFirst())
+        self.rowLines = split.lines.dropFirst().map { $0 - lineOffset }
     }
 
     /// Reads a whole file straight into a terminated byte array, with no intermediate copy.
-    private static func readTerminated(_ path: String) throws(CSVError) -> [UInt8] {
+    static func readTerminated(_ path: String) throws(CSVError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw CSVError(file: path, message: "cannot read the file (\(String(cString: strerror(errno))))")
