@@ -71,8 +71,7 @@ struct DriftCommand: ParsableCommand {
             let tables = try CSVTable.read([reference, current])
             report = try DriftReport.compare(reference: tables[0], current: tables[1], options: options)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw badInput("\(error)")
         }
         print(format == .json ? report.jsonText() : report.text())
         if report.datasetDrift.detected { throw ExitCode(1) }

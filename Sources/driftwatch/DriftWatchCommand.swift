@@ -5,6 +5,6 @@ struct DriftWatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "ML observability: data drift, concept drift, performance and data quality.",
-        subcommands: [DriftCommand.self]
+        subcommands: [DriftCommand.self, DetectCommand.self, PerfCommand.self]
     )
 }

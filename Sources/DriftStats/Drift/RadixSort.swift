@@ -16,56 +16,48 @@ enum RadixSort {
             return
         }
         let n = values.count
-        var keys = values.map(orderedBits)
+        let buckets = 1 << 11
+        let mask: UInt64 = 0x7FF
+        var keys = [UInt64](repeating: 0, count: n)
         var scratch = [UInt64](repeating: 0, count: n)
-        let digitBits: UInt64 = 11
-        let buckets = 1 << digitBits
         var counts = [Int](repeating: 0, count: buckets * 6)
-        keys.withUnsafeBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for key in keys {
-                    var k = key
-                    for pass in 0..<6 {
-                        counts[pass * buckets + Int(k & UInt64(buckets - 1))] += 1
-                        k >>= digitBits
-                    }
-                }
-            }
-        }
-        var sourceIsKeys = true
-        for pass in 0..<6 {
-            let base = pass * buckets
-            let shift = UInt64(pass) * digitBits
-            // A digit shared by every key leaves the order unchanged.
-            if counts[base..<(base + buckets)].contains(n) { continue }
-            var offset = 0
-            for b in 0..<buckets {
-                let count = counts[base + b]
-                counts[base + b] = offset
-                offset += count
-            }
-            if sourceIsKeys {
-                scatter(from: keys, to: &scratch, counts: &counts, base: base, shift: shift, mask: UInt64(buckets - 1))
-            } else {
-                scatter(from: scratch, to: &keys, counts: &counts, base: base, shift: shift, mask: UInt64(buckets - 1))
-            }
-            sourceIsKeys.toggle()
-        }
-        let sorted = sourceIsKeys ? keys : scratch
-        for i in 0..<n { values[i] = fromOrderedBits(sorted[i]) }
-    }
-
-    private static func scatter(
-        from source: [UInt64], to destination: inout [UInt64], counts: inout [Int], base: Int, shift: UInt64,
-        mask: UInt64
-    ) {
-        source.withUnsafeBufferPointer { source in
-            destination.withUnsafeMutableBufferPointer { destination in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for key in source {
-                        let slot = base + Int((key >> shift) & mask)
-                        destination[counts[slot]] = key
-                        counts[slot] += 1
+        values.withUnsafeMutableBufferPointer { values in
+            keys.withUnsafeMutableBufferPointer { keys in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        let c = counts.baseAddress!
+                        for i in 0..<n {
+                            let key = orderedBits(values[i])
+                            keys[i] = key
+                            c[Int(key & mask)] += 1
+                            c[2048 + Int((key >> 11) & mask)] += 1
+                            c[4096 + Int((key >> 22) & mask)] += 1
+                            c[6144 + Int((key >> 33) & mask)] += 1
+                            c[8192 + Int((key >> 44) & mask)] += 1
+                            c[10240 + Int(key >> 55)] += 1
+                        }
+                        var source = keys.baseAddress!
+                        var destination = scratch.baseAddress!
+                        for pass in 0..<6 {
+                            let base = c + pass * buckets
+                            // A digit shared by every key leaves the order unchanged.
+                            if (0..<buckets).contains(where: { base[$0] == n }) { continue }
+                            var offset = 0
+                            for b in 0..<buckets {
+                                let count = base[b]
+                                base[b] = offset
+                                offset += count
+                            }
+                            let shift = UInt64(pass * 11)
+                            for i in 0..<n {
+                                let key = source[i]
+                                let slot = Int((key >> shift) & mask)
+                                destination[base[slot]] = key
+                                base[slot] += 1
+                            }
+                            swap(&source, &destination)
+                        }
+                        for i in 0..<n { values[i] = fromOrderedBits(source[i]) }
                     }
                 }
             }
