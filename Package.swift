@@ -24,6 +24,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "DriftStatsBenchmarks", dependencies: ["DriftStats"], path: "Sources/DriftStatsBenchmarks"),
         .testTarget(
             name: "DriftStatsTests",
             dependencies: ["DriftStats"],
