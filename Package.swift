@@ -7,21 +7,42 @@ let package = Package(
     products: [
         .library(name: "DriftStats", targets: ["DriftStats"]),
         .library(name: "DriftWatchCore", targets: ["DriftWatchCore"]),
+        .library(name: "DriftWatchSQLite", targets: ["DriftWatchSQLite"]),
         .executable(name: "driftwatch", targets: ["driftwatch"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure statistics: no I/O, no dependencies beyond the standard library and Foundation.
         .target(name: "DriftStats"),
         // The domain: tables, schemas, reports. Defines the ports that adapters implement.
         .target(name: "DriftWatchCore", dependencies: ["DriftStats"]),
+        // The SQLite adapter of the storage port (`EventStore`); the only place that writes SQL for it.
+        .target(
+            name: "DriftWatchSQLite",
+            dependencies: ["DriftWatchCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The HTTP server: routes, ingest pipeline. Statistics and SQL live below it.
+        .target(
+            name: "DriftWatchServer",
+            dependencies: [
+                "DriftWatchCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "driftwatch",
             dependencies: [
                 "DriftWatchCore",
+                "DriftWatchServer",
+                "DriftWatchSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -32,6 +53,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DriftWatchCoreTests", dependencies: ["DriftWatchCore"]),
+        .testTarget(name: "DriftWatchSQLiteTests", dependencies: ["DriftWatchSQLite", "DriftWatchCore"]),
+        .testTarget(
+            name: "DriftWatchServerTests",
+            dependencies: [
+                "DriftWatchServer", "DriftWatchCore", "DriftWatchSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "DriftWatchCLITests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 /// The `driftwatch` command line.
-struct DriftWatchCommand: ParsableCommand {
+struct DriftWatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "ML observability: data drift, concept drift, performance and data quality.",
-        subcommands: [DriftCommand.self, DetectCommand.self, PerfCommand.self]
+        subcommands: [DriftCommand.self, DetectCommand.self, PerfCommand.self, ServeCommand.self]
     )
 }

@@ -1,0 +1,75 @@
+import GRDB
+
+/// The schema of the SQLite store, as an ordered list of migrations.
+///
+/// GRDB records each applied migration's identifier in the `grdb_migrations` table of the database
+/// file, and applies only those not yet recorded, in registration order.
+///
+/// RULES — read before editing:
+/// - A migration that has shipped is never edited, renamed, reordered or removed: databases in the
+///   field have already applied it and will not run it again. Change the schema by appending a new
+///   migration (`v2_…`, `v3_…`) at the end.
+/// - Identifiers are `v<N>_<what_it_does>`, N increasing by one.
+/// - A migration runs in its own transaction; keep each one self-contained.
+///
+/// Storage conventions (all tables):
+/// - Times (`ts`, `received_at`, `created_at`) are INTEGER Unix epoch **milliseconds**, UTC.
+///   Integers compare and index exactly, are what other adapters (PostgreSQL) and tools expect, and
+///   millisecond precision is what services report; sub-millisecond parts are rounded away.
+/// - Maps (features, segments, probabilities, model schema) are compact JSON object text
+///   (`{"k":1.5,"c":"red","m":null}`): a missing feature value is JSON `null`.
+/// - Tables are STRICT (SQLite ≥ 3.37): a column holds only its declared type.
+enum Migrations {
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // Shipped. Never edit (see above).
+        migrator.registerMigration("v1_models_events_labels") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE models (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        task TEXT NOT NULL,
+                        -- JSON: feature names with their types, and segment keys.
+                        schema TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE inference_events (
+                        -- Insertion order; a stable cursor for incremental reads.
+                        id INTEGER PRIMARY KEY,
+                        model_id TEXT NOT NULL,
+                        model_version TEXT,
+                        request_id TEXT NOT NULL,
+                        ts INTEGER NOT NULL,
+                        y_pred_num REAL,
+                        y_pred_text TEXT,
+                        y_proba TEXT NOT NULL DEFAULT '{}',
+                        latency_ms REAL,
+                        features TEXT NOT NULL DEFAULT '{}',
+                        segments TEXT NOT NULL DEFAULT '{}',
+                        error TEXT,
+                        received_at INTEGER NOT NULL,
+                        UNIQUE (model_id, request_id)
+                    ) STRICT;
+                    CREATE INDEX inference_events_model_ts ON inference_events (model_id, ts);
+
+                    CREATE TABLE label_events (
+                        model_id TEXT NOT NULL,
+                        request_id TEXT NOT NULL,
+                        ts INTEGER NOT NULL,
+                        y_true_num REAL,
+                        y_true_text TEXT,
+                        received_at INTEGER NOT NULL,
+                        PRIMARY KEY (model_id, request_id)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX label_events_model_ts ON label_events (model_id, ts);
+                    """)
+        }
+
+        // Append new migrations here.
+
+        return migrator
+    }
+}

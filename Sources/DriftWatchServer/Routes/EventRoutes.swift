@@ -1,0 +1,70 @@
+import DriftWatchCore
+import Foundation
+import Hummingbird
+
+/// `GET /v1/models/{id}/events/{request_id}` and `GET /health`.
+struct EventRoutes<Context: RequestContext>: Sendable {
+    let store: any EventStore
+
+    func add(to router: Router<Context>) {
+        router.get("/v1/models/:model/events/:request") { _, context in
+            let model = try context.parameters.require("model")
+            let requestID = try context.parameters.require("request")
+            guard let stored = try await store.event(modelID: model, requestID: requestID) else {
+                return JSONResponse.error(.notFound, "no event \(requestID) for model \(model)")
+            }
+            return JSONResponse.make(.ok, StoredEventJSON.object(stored))
+        }
+        router.get("/health") { _, _ in
+            do {
+                let count = try await store.inferenceCount(modelID: nil)
+                return JSONResponse.make(
+                    .ok, ["status": "ok", "components": ["store": ["status": "ok", "inferences": count]]])
+            } catch {
+                return JSONResponse.make(
+                    .serviceUnavailable, ["status": "unavailable", "components": ["store": ["status": "\(error)"]]])
+            }
+        }
+    }
+}
+
+/// The JSON form of a stored event, with the field names of the ingest API.
+enum StoredEventJSON {
+    static func object(_ stored: StoredEvent) -> [String: Any] {
+        let event = stored.inference
+        var object: [String: Any] = [
+            "model_id": event.modelID,
+            "request_id": event.requestID,
+            "ts": iso8601(event.timestamp),
+            "features": event.features.mapValues { value -> Any in
+                switch value {
+                case .number(let number): number
+                case .text(let text): text
+                case .missing: NSNull()
+                }
+            },
+            "segments": event.segments,
+            "y_proba": event.probabilities,
+        ]
+        object["model_version"] = event.modelVersion
+        object["y_pred_num"] = event.predictionNumber
+        object["y_pred_text"] = event.predictionText
+        object["latency_ms"] = event.latencyMilliseconds
+        object["error"] = event.error
+        if let label = stored.label {
+            var labelObject: [String: Any] = ["ts": iso8601(label.timestamp)]
+            labelObject["y_true_num"] = label.truthNumber
+            labelObject["y_true_text"] = label.truthText
+            object["label"] = labelObject
+        } else {
+            object["label"] = NSNull()
+        }
+        return object
+    }
+
+    private static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

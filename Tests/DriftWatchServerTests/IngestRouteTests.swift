@@ -1,0 +1,133 @@
+import DriftWatchCore
+import DriftWatchSQLite
+import DriftWatchServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The ingest routes driven through the real router on a real SQLite database.
+@Suite struct IngestRouteTests {
+    private func withServer(
+        limits: IngestLimits = IngestLimits(),
+        _ body: @Sendable (any TestClientProtocol, SQLiteEventStore) async throws -> Void
+    ) async throws {
+        let directory = NSTemporaryDirectory() + "driftwatch-server-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
+        try await store.migrate()
+        let app = Application(router: DriftWatchServer.router(store: store, limits: limits))
+        try await app.test(.router) { client in try await body(client, store) }
+    }
+
+    private func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+    }
+
+    @Test func batchStoresGoodRowsAndNamesTheBadOnes() async throws {
+        try await withServer { client, store in
+            let body = """
+                [{"model_id": "fraud", "request_id": "r1", "y_pred_num": 0.9, "latency_ms": 12,
+                  "features": {"amount": 120.5, "country": "DE", "score": "NaN", "ratio": null},
+                  "segments": {"region": "eu"}},
+                 {"model_id": "fraud", "request_id": "r2", "latency_ms": "fast"},
+                 {"request_id": "r3"},
+                 {"model_id": "fraud", "features": {"x": 1}}]
+                """
+            try await client.execute(
+                uri: "/v1/inferences", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .ok)
+                let result = try json(response.body)
+                #expect(result["accepted"] as? Int == 2)
+                let rejected = try #require(result["rejected"] as? [[String: Any]])
+                #expect(rejected.count == 2)
+                #expect(rejected[0]["index"] as? Int == 1)
+                #expect(rejected[0]["field"] as? String == "latency_ms")
+                #expect(rejected[1]["index"] as? Int == 2)
+                #expect(rejected[1]["field"] as? String == "model_id")
+                let ids = try #require(result["request_ids"] as? [String])
+                #expect(ids.first == "r1")
+                #expect(ids.count == 2 && !ids[1].isEmpty, "a missing request_id is generated and returned")
+            }
+            let stored = try #require(try await store.event(modelID: "fraud", requestID: "r1"))
+            #expect(stored.inference.features["amount"] == .number(120.5))
+            #expect(stored.inference.features["country"] == .text("DE"))
+            #expect(stored.inference.features["score"] == .missing)
+            #expect(stored.inference.features["ratio"] == .missing)
+            #expect(stored.inference.segments == ["region": "eu"])
+            #expect(try await store.inferenceCount(modelID: "fraud") == 2)
+        }
+    }
+
+    @Test func resendingDoesNotDoubleCountAndLabelsJoinEitherWay() async throws {
+        try await withServer { client, store in
+            let label = #"{"model_id": "m", "request_id": "a", "y_true_num": 1}"#
+            try await client.execute(uri: "/v1/labels", method: .post, body: ByteBuffer(string: label)) { response in
+                #expect(response.status == .ok)
+            }
+            let event = #"{"model_id": "m", "request_id": "a", "y_pred_num": 1, "ts": "2026-11-01T10:00:00Z"}"#
+            for _ in 0..<2 {
+                try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: event)) { _ in }
+            }
+            #expect(try await store.inferenceCount(modelID: "m") == 1)
+            try await client.execute(uri: "/v1/models/m/events/a", method: .get) { response in
+                #expect(response.status == .ok)
+                let result = try json(response.body)
+                let joined = try #require(result["label"] as? [String: Any])
+                #expect(joined["y_true_num"] as? Double == 1)
+                #expect(result["ts"] as? String == "2026-11-01T10:00:00.000Z")
+            }
+            try await client.execute(uri: "/v1/models/m/events/zzz", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func ndjsonBodies() async throws {
+        try await withServer { client, store in
+            let lines = (0..<50).map { #"{"model_id": "n", "request_id": "q\#($0)", "y_pred_num": \#($0)}"# }
+            try await client.execute(
+                uri: "/v1/inferences", method: .post, headers: [.contentType: "application/x-ndjson"],
+                body: ByteBuffer(string: lines.joined(separator: "\n") + "\n")
+            ) { response in
+                #expect(response.status == .ok)
+                let result = try json(response.body)
+                #expect(result["accepted"] as? Int == 50)
+            }
+            #expect(try await store.inferenceCount(modelID: "n") == 50)
+        }
+    }
+
+    @Test func malformedAndOversizedBodiesGetClearErrors() async throws {
+        try await withServer(limits: IngestLimits(maxBodyBytes: 1000, maxFeatures: 2)) { client, _ in
+            try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: "{nope")) {
+                response in
+                #expect(response.status == .badRequest)
+                let message = try json(response.body)["error"] as? String
+                #expect(message?.contains("not valid JSON") == true)
+            }
+            let big = #"{"model_id": "m", "error": "\#(String(repeating: "x", count: 2000))"}"#
+            try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: big)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            let wide = #"{"model_id": "m", "features": {"a": 1, "b": 2, "c": 3}}"#
+            try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: wide)) { response in
+                #expect(response.status == .unprocessableContent)
+                let rejected = try #require(try json(response.body)["rejected"] as? [[String: Any]])
+                #expect(rejected.first?["field"] as? String == "features")
+            }
+        }
+    }
+
+    @Test func healthReportsTheStore() async throws {
+        try await withServer { client, _ in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let result = try json(response.body)
+                #expect(result["status"] as? String == "ok")
+            }
+        }
+    }
+}
