@@ -114,27 +114,34 @@ enum JSONColumns {
 
         mutating func string(_ value: String) {
             bytes.append(UInt8(ascii: "\""))
-            let utf8 = value.utf8
-            // Most keys and values need no escaping: copy them whole.
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: utf8)
-            } else {
-                for byte in utf8 {
-                    switch byte {
-                    case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-                    case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-                    case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
-                    case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
-                    case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
-                    case 0..<0x20:
-                        bytes.append(contentsOf: #"\u00"#.utf8)
-                        bytes.append(Self.hexDigits[Int(byte >> 4)])
-                        bytes.append(Self.hexDigits[Int(byte & 0xF)])
-                    default: bytes.append(byte)
-                    }
-                }
+            let written: Void? = value.utf8.withContiguousStorageIfAvailable { escaped($0) }
+            if written == nil {
+                Array(value.utf8).withUnsafeBufferPointer { escaped($0) }
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// Appends `utf8` escaped for a JSON string: runs of plain bytes are copied whole.
+        private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+                default:
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
 
         private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -49,7 +49,8 @@ struct SQLiteEventStoreTests {
                 "amount": .number(1234.5678), "zero": .number(0), "negative": .number(-3.2e15),
                 "third": .number(1.0 / 3.0), "country": .text("DE"), "empty": .text(""),
                 "numeric-looking": .text("42"), "null-looking": .text("null"), "age": .missing,
-                "escapes": .text("tab\tnewline\nquote\"backslash\\ctl\u{01}emoji🚀"),
+                "escapes": .text("tab\tnewline\nquote\"backslash\\ctl\u{01}\u{1F}emoji🚀"),
+                "key \"quoted\"\n\\": .number(1e-7), "ключ": .text("значение"),
             ],
             segments: ["region": "eu-west", "tier": "gold \"plus\""], error: "timeout after 50 ms")
         let minimal = InferenceEvent(
