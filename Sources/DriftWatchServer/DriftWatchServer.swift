@@ -27,6 +27,7 @@ public enum DriftWatchServer {
         let router = Router()
         IngestRoutes<BasicRequestContext>(store: store, limits: limits).add(to: router)
         EventRoutes<BasicRequestContext>(store: store).add(to: router)
+        CompatibilityRoutes<BasicRequestContext>(store: store, limits: limits, defaultModel: "default").add(to: router)
         return router
     }
 

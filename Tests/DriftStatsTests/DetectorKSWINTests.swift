@@ -1,5 +1,6 @@
-import DriftStats
 import Testing
+
+@testable import DriftStats
 
 /// KSWIN cannot reproduce River's indices (River samples with CPython's `random`), so these
 /// check that it behaves like River's over many seeds on the committed streams.
@@ -83,5 +84,83 @@ import Testing
             for i in h..<(h + r) { detector.update(Double(i)) }
             #expect(detector.driftDetected == (h == critical), "r \(r), h \(h)")
         }
+    }
+
+    /// The fast path reads r·D off a mask of the sorted window and a table of counts; on the
+    /// same drawn samples, read back from it, its decision must be scipy's exact test's, over
+    /// continuous values, values with many ties and values with NaNs.
+    @Test(arguments: [
+        (100, 30, 0.005), (40, 10, 0.005), (128, 64, 0.01), (2, 1, 1.0), (20, 10, 0.5), (101, 7, 0.05),
+        (65, 32, 0.001),
+    ])
+    func decidesAsScipyOnTheDrawnSamples(_ n: Int, _ r: Int, _ alpha: Double) throws {
+        var random = SeededRandomNumberGenerator(seed: 42)
+        for kind in 0..<3 {
+            var detector = KSWIN(alpha: alpha, windowSize: n, statSize: r, seed: UInt64(kind))
+            var window: [Double] = []
+            var tests = 0
+            for step in 0..<3000 {
+                if detector.driftDetected { window.removeAll() }
+                let shift = Double(step / 400 % 2)
+                var x = (0..<3).reduce(0.0) { sum, _ in sum + Double.random(in: 0..<1, using: &random) } + shift
+                if kind == 1 { x = (2 * x).rounded() }
+                if kind == 2 && Double.random(in: 0..<1, using: &random) < 0.002 { x = .nan }
+                detector.update(x)
+                window.append(x)
+                if window.count > n { window.removeFirst() }
+                guard window.count == n, !window.contains(where: \.isNaN) else {
+                    #expect(!detector.driftDetected)
+                    continue
+                }
+                tests += 1
+                let samples = try #require(detector.lastSamples)
+                #expect(samples.recent == window.suffix(r).sorted())
+                #expect(samples.drawn.count == r)
+                var older = Dictionary(window.prefix(n - r).map { ($0, 1) }, uniquingKeysWith: +)
+                for value in samples.drawn { older[value, default: 0] -= 1 }
+                #expect(older.values.allSatisfy { $0 >= 0 })
+                let outcome = try KolmogorovSmirnovTest.test(
+                    SortedSample(sorted: samples.drawn), SortedSample(sorted: samples.recent))
+                let rejects = outcome.pValue.map { $0 <= alpha } == true && outcome.statistic > 0.1
+                #expect(detector.driftDetected == rejects, "n \(n), r \(r), kind \(kind), step \(step)")
+            }
+            #expect(tests > 300)
+        }
+    }
+
+    /// Every r-subset of the older values is drawn equally often: the ranks of the drawn values
+    /// among the older ones, over many windows of distinct values.
+    @Test(arguments: [(10, 3), (100, 30), (9, 4)])
+    func drawsEverySubsetEquallyOften(_ n: Int, _ r: Int) throws {
+        var detector = KSWIN(alpha: 0, windowSize: n, statSize: r, seed: 5)
+        var random = SeededRandomNumberGenerator(seed: 6)
+        var window: [Double] = []
+        var subsets: [[Int]: Int] = [:]
+        var rankCounts = [Int](repeating: 0, count: n - r)
+        let draws = 40_000
+        for _ in 0..<(draws + n - 1) {
+            let x = Double.random(in: 0..<1, using: &random)
+            detector.update(x)
+            window.append(x)
+            if window.count > n { window.removeFirst() }
+            guard window.count == n else { continue }
+            let older = window.prefix(n - r).sorted()
+            let ranks = try #require(detector.lastSamples).drawn.map { older.firstIndex(of: $0)! }
+            for rank in ranks { rankCounts[rank] += 1 }
+            if n <= 10 { subsets[ranks, default: 0] += 1 }
+        }
+        // Each rank is drawn with probability r/(n − r).
+        let expected = Double(draws * r) / Double(n - r)
+        let spread = (expected * (1 - Double(r) / Double(n - r))).squareRoot()
+        #expect(rankCounts.allSatisfy { abs(Double($0) - expected) < 5 * spread }, "\(rankCounts)")
+        guard n <= 10 else { return }
+        // And each subset with probability 1/C(n − r, r): a χ² test with generous bounds.
+        var cells = 1
+        for k in 0..<r { cells = cells * (n - r - k) / (k + 1) }
+        #expect(subsets.count == cells)
+        let perCell = Double(draws) / Double(cells)
+        let chiSquare = subsets.values.reduce(0.0) { $0 + (Double($1) - perCell) * (Double($1) - perCell) / perCell }
+        let degrees = Double(cells - 1)
+        #expect(abs(chiSquare - degrees) < 6 * (2 * degrees).squareRoot(), "χ² \(chiSquare) on \(cells - 1) df")
     }
 }

@@ -121,6 +121,29 @@ import Testing
         }
     }
 
+    @Test func olderStacksPredictPathLogsOnTheDefaultModel() async throws {
+        try await withServer { client, store in
+            let body = #"{"features": {"age": 41, "plan": "pro"}, "prediction": 0.82, "ground_truth": 1}"#
+            var requestID = ""
+            try await client.execute(uri: "/monitor/predict", method: .post, body: ByteBuffer(string: body)) {
+                response in
+                #expect(response.status == .ok)
+                let result = try json(response.body)
+                #expect(result["model_id"] as? String == "default")
+                requestID = result["request_id"] as? String ?? ""
+            }
+            let stored = try #require(try await store.event(modelID: "default", requestID: requestID))
+            #expect(stored.inference.predictionNumber == 0.82)
+            #expect(stored.inference.features["plan"] == .text("pro"))
+            #expect(stored.label?.truthNumber == 1)
+            try await client.execute(
+                uri: "/monitor/predict", method: .post, body: ByteBuffer(string: #"{"prediction": [1]}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+
     @Test func healthReportsTheStore() async throws {
         try await withServer { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in

@@ -11,9 +11,11 @@
 /// uniform subset of ranks is a uniform subset of values). The window is kept sorted as it
 /// slides, each value flagged as recent or older, so that D·r, the largest gap between the two
 /// samples' counts (both hold r values), is one walk over it; whether p ≤ α and D > 0.1 is
-/// settled once, as the smallest gap that rejects. As in River, the generator restarts from `seed`
-/// whenever the detector resets; River's default seed is unset (random), here it is 0 so that
-/// runs repeat.
+/// settled once, as the smallest gap that rejects. Windows of at most 128 values (the default
+/// holds 100) keep the same state in a faster layout, `KSWINCompactWindow`, which draws the same
+/// kind of sample and reaches the same decision on it. As in River, the generator restarts
+/// from `seed` whenever the detector resets; River's default seed is unset (random), here it is
+/// 0 so that runs repeat.
 public struct KSWIN: DriftDetector {
     public static let name = "kswin"
     public static let hasWarnings = false
@@ -44,6 +46,8 @@ public struct KSWIN: DriftDetector {
     /// The smallest r·D for which p ≤ α and D > 0.1 (r + 1 when there is none); both only
     /// become truer as D grows, so the test rejects exactly from there on.
     private let criticalGap: Int
+    /// The whole state for windows of at most 128 values; the fields above serve larger ones.
+    private var compact: KSWINCompactWindow?
 
     /// Creates the detector with River's defaults unless given.
     public init(alpha: Double = 0.005, windowSize: Int = 100, statSize: Int = 30, seed: UInt64 = 0) {
@@ -53,16 +57,27 @@ public struct KSWIN: DriftDetector {
         self.windowSize = windowSize
         self.statSize = statSize
         self.seed = seed
-        ring = [Double](repeating: 0, count: windowSize)
-        sorted = SortedWindow(capacity: windowSize)
         generator = SeededRandomNumberGenerator(seed: seed)
-        drawn = [UInt64](repeating: 0, count: max(2, (windowSize - statSize) / 64 + 1))
         criticalGap = Self.criticalGap(alpha: alpha, size: statSize)
+        if windowSize <= KSWINCompactWindow.maximumSize {
+            compact = KSWINCompactWindow(windowSize: windowSize, statSize: statSize)
+            ring = []
+            sorted = SortedWindow(capacity: 0)
+            drawn = []
+        } else {
+            ring = [Double](repeating: 0, count: windowSize)
+            sorted = SortedWindow(capacity: windowSize)
+            drawn = [UInt64](repeating: 0, count: max(2, (windowSize - statSize) / 64 + 1))
+        }
     }
 
     /// Slides the window by `x` and, once it is full, runs the test.
     public mutating func update(_ x: Double) {
         if driftDetected { reset() }
+        if compact != nil {
+            driftDetected = compact!.update(x, using: &generator, criticalGap: criticalGap)
+            return
+        }
         let olderSize = windowSize - statSize
         // NaN would break the ordering; it stands in as +∞ and is counted apart.
         let value = x.isNaN ? Double.infinity : x
@@ -86,6 +101,10 @@ public struct KSWIN: DriftDetector {
         driftDetected = largestGap() >= criticalGap
     }
 
+    /// The newest values and the sample drawn for the last test, each sorted, when the window
+    /// holds at most 128 values; for tests.
+    var lastSamples: (recent: [Double], drawn: [Double])? { compact?.lastSamples }
+
     /// Returns to the initial state, restarting the generator from `seed`.
     private mutating func reset() {
         driftDetected = false
@@ -93,6 +112,7 @@ public struct KSWIN: DriftDetector {
         start = 0
         nanCount = 0
         sorted.removeAll()
+        compact?.removeAll()
         generator = SeededRandomNumberGenerator(seed: seed)
     }
 

@@ -1,0 +1,77 @@
+import DriftWatchCore
+import Foundation
+import Hummingbird
+
+/// `POST /monitor/predict`, the path users of the older monitoring stacks know:
+/// `{"features": {...}, "prediction": …, "ground_truth": …}` logged on a default model.
+struct CompatibilityRoutes<Context: RequestContext>: Sendable {
+    let store: any EventStore
+    let limits: IngestLimits
+    /// The model these events are logged under (`model_id` in the body overrides it).
+    let defaultModel: String
+
+    func add(to router: Router<Context>) {
+        router.post("/monitor/predict") { request, context in try await predict(request, context) }
+    }
+
+    private func predict(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let buffer = try await request.collectBody(upTo: limits.maxBodyBytes)
+        let row: JSONValue
+        do {
+            row = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            return JSONResponse.error(.badRequest, "the body is not valid JSON")
+        }
+        guard case .object(var object) = row else {
+            return JSONResponse.error(.unprocessableContent, "expected a JSON object")
+        }
+        if object["model_id"] == nil { object["model_id"] = .string(defaultModel) }
+        switch object.removeValue(forKey: "prediction") {
+        case .number(let value)?: object["y_pred_num"] = .number(value)
+        case .string(let value)?: object["y_pred_text"] = .string(value)
+        case .bool(let value)?: object["y_pred_num"] = .number(value ? 1 : 0)
+        case nil, .null?: break
+        case let other?:
+            return JSONResponse.make(
+                .unprocessableContent,
+                [
+                    "rejected": [
+                        [
+                            "index": 0, "field": "prediction",
+                            "error": "must be a number or string, got \(other.typeName)",
+                        ]
+                    ]
+                ])
+        }
+        let truth = object.removeValue(forKey: "ground_truth")
+        let decoded = EventRowDecoding.inferences([.object(object)], limits: limits, receivedAt: Date())
+        guard let event = decoded.events.first?.event else {
+            let rejected = decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] }
+            return JSONResponse.make(.unprocessableContent, ["rejected": rejected])
+        }
+        let label: LabelEvent?
+        switch truth {
+        case .number(let value)?:
+            label = LabelEvent(
+                modelID: event.modelID, requestID: event.requestID, timestamp: event.timestamp, truthNumber: value)
+        case .string(let value)?:
+            label = LabelEvent(
+                modelID: event.modelID, requestID: event.requestID, timestamp: event.timestamp, truthText: value)
+        case .bool(let value)?:
+            label = LabelEvent(
+                modelID: event.modelID, requestID: event.requestID, timestamp: event.timestamp,
+                truthNumber: value ? 1 : 0)
+        default:
+            label = nil
+        }
+        do {
+            _ = try await store.insert([event])
+            if let label { try await store.insert([label]) }
+        } catch {
+            context.logger.error("storing a prediction failed: \(error)")
+            return JSONResponse.error(.serviceUnavailable, "the event could not be stored; retry")
+        }
+        return JSONResponse.make(.ok, ["accepted": 1, "model_id": event.modelID, "request_id": event.requestID])
+    }
+}
