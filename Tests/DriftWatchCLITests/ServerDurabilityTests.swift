@@ -61,6 +61,30 @@ import Testing
     }
 }
 
+/// SIGTERM drains in-flight requests and exits 0.
+@Suite(.serialized) struct ServerShutdownTests {
+    @Test func sigtermExitsCleanlyAndKeepsWhatWasAcknowledged() async throws {
+        let directory = try TemporaryDirectory()
+        let port = Int.random(in: 20_000..<60_000)
+        let server = try ServerProcess.start(port: port, dataDirectory: directory.path)
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+        var request = URLRequest(url: base.appendingPathComponent("v1/inferences"))
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"model_id": "m", "request_id": "before-term", "y_pred_num": 1}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        server.process.terminate()
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+        let restarted = try ServerProcess.start(port: port, dataDirectory: directory.path)
+        defer { restarted.terminate() }
+        let (_, lookup) = try await URLSession.shared.data(
+            from: base.appendingPathComponent("v1/models/m/events/before-term"))
+        #expect((lookup as? HTTPURLResponse)?.statusCode == 200)
+    }
+}
+
 /// Request ids the server acknowledged with 200.
 actor AcknowledgedIDs {
     private(set) var all: [String] = []
