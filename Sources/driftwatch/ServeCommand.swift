@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest request body, in bytes.")
     var maxBodyBytes: Int = 64 << 20
 
+    @Option(help: "The most events waiting for their commit; beyond it requests get 429 with Retry-After.")
+    var maxPendingEvents: Int = 200_000
+
     func run() async throws {
         var logger = Logger(label: "driftwatch")
         logger.logLevel = .info
@@ -42,7 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("store ready", metadata: ["path": "\(dataDir)/driftwatch.sqlite"])
         try await DriftWatchServer.run(
             store: store,
-            configuration: .init(host: host, port: port, limits: IngestLimits(maxBodyBytes: maxBodyBytes)),
+            configuration: .init(
+                host: host, port: port,
+                limits: IngestLimits(maxBodyBytes: maxBodyBytes, maxPendingEvents: maxPendingEvents)),
             logger: logger)
     }
 }

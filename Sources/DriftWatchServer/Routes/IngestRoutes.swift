@@ -6,6 +6,13 @@ import Hummingbird
 struct IngestRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
     let limits: IngestLimits
+    let admission: IngestAdmission
+
+    init(store: any EventStore, limits: IngestLimits) {
+        self.store = store
+        self.limits = limits
+        self.admission = IngestAdmission(capacity: limits.maxPendingEvents)
+    }
 
     func add(to router: Router<Context>) {
         router.post("/v1/inferences") { request, context in try await inferences(request, context) }
@@ -43,10 +50,13 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         }
         let decoded = EventRowDecoding.inferences(parsed, limits: limits, receivedAt: Date())
         let events = decoded.events.map(\.event)
+        guard await admission.reserve(events.count) else { return Self.busy() }
         let fresh: [Bool]
         do {
             fresh = events.isEmpty ? [] : try await store.insert(events)
+            await admission.release(events.count)
         } catch {
+            await admission.release(events.count)
             context.logger.error("storing inferences failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the events could not be stored; retry")
         }
@@ -68,9 +78,12 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         case .refused(let response): return response
         }
         let decoded = EventRowDecoding.labels(parsed, limits: limits, receivedAt: Date())
+        guard await admission.reserve(decoded.labels.count) else { return Self.busy() }
         do {
             if !decoded.labels.isEmpty { try await store.insert(decoded.labels.map(\.label)) }
+            await admission.release(decoded.labels.count)
         } catch {
+            await admission.release(decoded.labels.count)
             context.logger.error("storing labels failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the labels could not be stored; retry")
         }
@@ -80,5 +93,12 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                 "accepted": decoded.labels.count,
                 "rejected": decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] },
             ])
+    }
+
+    /// 429 with `Retry-After`: the queue of events waiting for their commit is full.
+    private static func busy() -> Response {
+        var response = JSONResponse.error(.tooManyRequests, "the ingest queue is full; retry after 1 second")
+        response.headers[.retryAfter] = "1"
+        return response
     }
 }

@@ -1,0 +1,66 @@
+import DriftWatchCore
+import DriftWatchServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A store whose writes wait until released, to hold events in the ingest queue.
+private actor GatedStore: EventStore {
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private(set) var stored = 0
+    private(set) var started = 0
+
+    func migrate() async throws {}
+
+    func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
+        started += 1
+        await withCheckedContinuation { waiting.append($0) }
+        stored += events.count
+        return events.map { _ in true }
+    }
+
+    func insert(_ labels: [LabelEvent]) async throws {}
+    func event(modelID: String, requestID: String) async throws -> StoredEvent? { nil }
+    func inferenceCount(modelID: String?) async throws -> Int { stored }
+
+    func openGate() {
+        for continuation in waiting { continuation.resume() }
+        waiting.removeAll()
+    }
+}
+
+@Suite struct AdmissionTests {
+    @Test func aFullIngestQueueAnswers429WithRetryAfter() async throws {
+        let store = GatedStore()
+        let app = Application(
+            router: DriftWatchServer.router(store: store, limits: IngestLimits(maxPendingEvents: 10)))
+        try await app.test(.live) { client in
+            let batch = (0..<8).map { #"{"model_id": "m", "request_id": "a\#($0)"}"# }.joined(separator: "\n")
+            async let first: Void = client.execute(
+                uri: "/v1/inferences", method: .post, headers: [.contentType: "application/x-ndjson"],
+                body: ByteBuffer(string: batch)
+            ) { response in
+                #expect(response.status == .ok, "the first batch is admitted and acknowledged after commit")
+            }
+            while await store.started == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            // A second connection, while the first batch waits for its commit.
+            let second = (0..<8).map { #"{"model_id": "m", "request_id": "b\#($0)"}"# }.joined(separator: "\n")
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(try #require(client.port))/v1/inferences")!)
+            request.httpMethod = "POST"
+            request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(second.utf8)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.statusCode == 429)
+            #expect(http.value(forHTTPHeaderField: "Retry-After") == "1")
+            await store.openGate()
+            try await first
+            #expect(await store.stored == 8)
+        }
+    }
+}
