@@ -23,9 +23,17 @@ public enum DriftWatchServer {
     }
 
     /// The router with every route, for tests and for ``run(store:configuration:logger:)``.
-    public static func router(store: any EventStore, limits: IngestLimits) -> Router<BasicRequestContext> {
+    public static func router(
+        store: any EventStore, limits: IngestLimits, metrics: ServerMetrics = ServerMetrics()
+    ) -> Router<BasicRequestContext> {
         let router = Router()
-        IngestRoutes<BasicRequestContext>(store: store, limits: limits).add(to: router)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text())))
+        }
+        IngestRoutes<BasicRequestContext>(store: store, limits: limits, metrics: metrics).add(to: router)
         EventRoutes<BasicRequestContext>(store: store).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(store: store, limits: limits, defaultModel: "default").add(to: router)
         return router

@@ -144,6 +144,28 @@ import Testing
         }
     }
 
+    @Test func metricsCountPredictionsRequestsAndRejections() async throws {
+        try await withServer { client, _ in
+            let body = """
+                [{"model_id": "fraud", "request_id": "a", "latency_ms": 12},
+                 {"model_id": "fraud", "request_id": "b", "latency_ms": 250},
+                 {"model_id": "fraud", "request_id": "a"},
+                 {"model_id": "fraud", "features": {"x": [1]}}]
+                """
+            try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: body)) { _ in }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains(#"ml_predictions_total{model_id="fraud"} 2"#), "duplicates are not counted")
+                #expect(text.contains(#"ml_prediction_latency_seconds_count{model_id="fraud"} 2"#))
+                #expect(text.contains(#"ml_prediction_latency_seconds_bucket{model_id="fraud",le="0.025"} 1"#))
+                #expect(text.contains(#"ml_ingest_rejected_rows_total{field="features"} 1"#))
+                #expect(text.contains(#"ml_api_requests_total{method="POST",path="/v1/inferences",status="200"} 1"#))
+                #expect(text.contains("ml_ingest_pending_events 0"))
+            }
+        }
+    }
+
     @Test func healthReportsTheStore() async throws {
         try await withServer { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in

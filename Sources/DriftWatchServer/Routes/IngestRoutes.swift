@@ -7,10 +7,12 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
     let limits: IngestLimits
     let admission: IngestAdmission
+    let metrics: ServerMetrics
 
-    init(store: any EventStore, limits: IngestLimits) {
+    init(store: any EventStore, limits: IngestLimits, metrics: ServerMetrics) {
         self.store = store
         self.limits = limits
+        self.metrics = metrics
         self.admission = IngestAdmission(capacity: limits.maxPendingEvents)
     }
 
@@ -50,16 +52,21 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         }
         let decoded = EventRowDecoding.inferences(parsed, limits: limits, receivedAt: Date())
         let events = decoded.events.map(\.event)
+        for row in decoded.rejected { metrics.rejected(field: row.field) }
         guard await admission.reserve(events.count) else { return Self.busy() }
+        metrics.pendingEvents(await admission.pending)
         let fresh: [Bool]
         do {
             fresh = events.isEmpty ? [] : try await store.insert(events)
             await admission.release(events.count)
+            metrics.pendingEvents(await admission.pending)
         } catch {
             await admission.release(events.count)
+            metrics.pendingEvents(await admission.pending)
             context.logger.error("storing inferences failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the events could not be stored; retry")
         }
+        record(events, fresh)
         return JSONResponse.make(
             events.isEmpty && !decoded.rejected.isEmpty ? .unprocessableContent : .ok,
             [
@@ -78,6 +85,7 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         case .refused(let response): return response
         }
         let decoded = EventRowDecoding.labels(parsed, limits: limits, receivedAt: Date())
+        for row in decoded.rejected { metrics.rejected(field: row.field) }
         guard await admission.reserve(decoded.labels.count) else { return Self.busy() }
         do {
             if !decoded.labels.isEmpty { try await store.insert(decoded.labels.map(\.label)) }
@@ -93,6 +101,18 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                 "accepted": decoded.labels.count,
                 "rejected": decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] },
             ])
+    }
+
+    /// Counts newly stored inferences and their latencies, per model.
+    private func record(_ events: [InferenceEvent], _ fresh: [Bool]) {
+        var perModel: [String: Int] = [:]
+        for (event, isNew) in zip(events, fresh) where isNew {
+            perModel[event.modelID, default: 0] += 1
+            if let latency = event.latencyMilliseconds {
+                metrics.predictionLatency(model: event.modelID, milliseconds: latency)
+            }
+        }
+        for (model, count) in perModel { metrics.predictionsStored(model: model, count: count) }
     }
 
     /// 429 with `Retry-After`: the queue of events waiting for their commit is full.

@@ -1,0 +1,68 @@
+import Prometheus
+
+/// The server's Prometheus metrics, served at `GET /metrics` in the text exposition format.
+///
+/// Names follow DriftWatch's `ml_` convention so that Grafana dashboards of the older stacks
+/// keep working: `ml_predictions_total`, `ml_api_requests_total`,
+/// `ml_prediction_latency_seconds`, plus the ingest queue depth and rejected rows by field.
+public final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let pending: Gauge
+
+    /// Latency buckets in seconds, from 1 ms to 10 s.
+    static let latencyBuckets: [Double] = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10]
+
+    /// Creates an empty set of metrics.
+    public init() {
+        pending = registry.makeGauge(
+            descriptor: Self.name("ml_ingest_pending", unit: "events", help: "Events waiting for their commit."))
+    }
+
+    /// Counts stored inferences of a model.
+    func predictionsStored(model: String, count: Int) {
+        guard count > 0 else { return }
+        registry.makeCounter(
+            descriptor: Self.name("ml_predictions", unit: "total", help: "Inferences stored, per model."),
+            labels: [("model_id", model)]
+        ).increment(by: Int64(count))
+    }
+
+    /// Records a prediction's reported latency.
+    func predictionLatency(model: String, milliseconds: Double) {
+        registry.makeValueHistogram(
+            descriptor: Self.name(
+                "ml_prediction_latency", unit: "seconds", help: "Prediction latency reported by the model service."),
+            labels: [("model_id", model)], buckets: Self.latencyBuckets
+        ).record(milliseconds / 1000)
+    }
+
+    /// Counts an API request by route and status.
+    func request(method: String, path: String, status: Int) {
+        registry.makeCounter(
+            descriptor: Self.name(
+                "ml_api_requests", unit: "total", help: "HTTP requests answered, per route and status."),
+            labels: [("method", method), ("path", path), ("status", String(status))]
+        ).increment()
+    }
+
+    /// Counts rows rejected at ingestion by the top-level field at fault (`features.x` counts
+    /// as `features`, so that user-chosen names cannot grow the label set without bound).
+    func rejected(field: String, count: Int = 1) {
+        let field = field.split(separator: ".").first.map(String.init) ?? ""
+        registry.makeCounter(
+            descriptor: Self.name(
+                "ml_ingest_rejected_rows", unit: "total", help: "Rows rejected at ingestion, by the field at fault."),
+            labels: [("field", field.isEmpty ? "row" : field)]
+        ).increment(by: Int64(count))
+    }
+
+    /// Sets the number of events waiting for their commit.
+    func pendingEvents(_ count: Int) { pending.set(to: Double(count)) }
+
+    private static func name(_ metric: String, unit: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: metric, unitName: unit, helpText: help)
+    }
+
+    /// The exposition text.
+    public func text() -> String { registry.emitToString() }
+}
