@@ -36,9 +36,7 @@ public struct BinnedProportions: Sendable, Hashable {
 
     /// One bin per category of either sample.
     public init(_ counts: CategoryCounts) throws(UndefinedStatistic) {
-        guard counts.referenceTotal > 0, counts.currentTotal > 0 else {
-            throw UndefinedStatistic("a sample has no values")
-        }
+        try counts.requireBothSamples()
         self.init(reference: counts.referenceProportions, current: counts.currentProportions)
     }
 

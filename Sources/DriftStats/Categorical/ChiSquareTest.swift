@@ -23,9 +23,7 @@ public enum ChiSquareTest {
     ) throws(UndefinedStatistic) -> DriftOutcome {
         let rows = [counts.reference, counts.current]
         let rowTotals = rows.map { Double($0.reduce(0, +)) }
-        guard rowTotals[0] > 0, rowTotals[1] > 0 else {
-            throw UndefinedStatistic("a sample has no values")
-        }
+        try counts.requireBothSamples()
         let columns = counts.categories.count
         let degreesOfFreedom = columns - 1
         if degreesOfFreedom == 0 { return DriftOutcome(statistic: 0, pValue: 1) }

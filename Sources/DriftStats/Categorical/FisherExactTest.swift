@@ -15,7 +15,7 @@ public enum FisherExactTest {
         let c01 = counts.reference[1]
         let c10 = counts.current[0]
         let c11 = counts.current[1]
-        if c00 + c01 == 0 || c10 + c11 == 0 { throw UndefinedStatistic("a sample has no values") }
+        try counts.requireBothSamples()
         let oddsRatio =
             c10 > 0 && c01 > 0 ? Double(c00) * Double(c11) / (Double(c10) * Double(c01)) : .infinity
         let n1 = c00 + c01

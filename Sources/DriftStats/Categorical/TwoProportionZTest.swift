@@ -11,7 +11,7 @@ public enum TwoProportionZTest {
         }
         let n1 = Double(counts.referenceTotal)
         let n2 = Double(counts.currentTotal)
-        guard n1 > 0, n2 > 0 else { throw UndefinedStatistic("a sample has no values") }
+        try counts.requireBothSamples()
         let p1 = Double(counts.reference[0]) / n1
         let p2 = Double(counts.current[0]) / n2
         let pooled = (p1 * n1 + p2 * n2) / (n1 + n2)

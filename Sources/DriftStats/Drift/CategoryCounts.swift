@@ -60,4 +60,10 @@ public struct CategoryCounts: Sendable, Hashable {
         let total = Double(currentTotal)
         return current.map { Double($0) / total }
     }
+
+    /// Throws, naming the sample, when the reference or the current sample has no values.
+    public func requireBothSamples() throws(UndefinedStatistic) {
+        guard referenceTotal > 0 else { throw UndefinedStatistic("the reference has no values") }
+        guard currentTotal > 0 else { throw UndefinedStatistic("the current sample has no values") }
+    }
 }

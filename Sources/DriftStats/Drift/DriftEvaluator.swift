@@ -87,11 +87,8 @@ public struct DriftEvaluator: Sendable {
     private func categoricalOutcome(_ method: DriftMethod, _ counts: CategoryCounts) throws(UndefinedStatistic)
         -> DriftOutcome
     {
-        // Evidently's categorical Hellinger distance is defined (as 1) against an empty sample.
-        if method != .hellinger {
-            guard counts.referenceTotal > 0 else { throw UndefinedStatistic("the reference has no values") }
-            guard counts.currentTotal > 0 else { throw UndefinedStatistic("the current sample has no values") }
-        }
+        // Each method decides for itself what an empty sample means (Evidently's Hellinger
+        // distance is 1 against one), so no shared guard stands in front of them.
         switch method {
         case .chiSquare: return try ChiSquareTest.test(counts)
         case .gTest: return try ChiSquareTest.test(counts, statistic: .logLikelihood)
