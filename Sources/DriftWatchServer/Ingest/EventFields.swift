@@ -59,7 +59,7 @@ struct EventFields {
             guard seconds.isFinite else { throw reject(field, "must be a finite number of seconds") }
             return Date(timeIntervalSince1970: seconds)
         case .string(let text):
-            if let date = Self.parseDate(text) { return date }
+            if let date = Timestamps.parse(text) { return date }
             throw reject(field, "\"\(text)\" is not an ISO 8601 timestamp")
         case let other?: throw reject(field, "must be an ISO 8601 string or Unix seconds, got \(other.typeName)")
         }
@@ -136,15 +136,6 @@ struct EventFields {
     }
 
     private static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
-
-    private static func parseDate(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        return plain.date(from: text)
-    }
 }
 
 /// A feature value as received, before it is stored.

@@ -35,7 +35,7 @@ enum StoredEventJSON {
         var object: [String: Any] = [
             "model_id": event.modelID,
             "request_id": event.requestID,
-            "ts": iso8601(event.timestamp),
+            "ts": Timestamps.format(event.timestamp),
             "features": event.features.mapValues { value -> Any in
                 switch value {
                 case .number(let number): number
@@ -52,7 +52,7 @@ enum StoredEventJSON {
         object["latency_ms"] = event.latencyMilliseconds
         object["error"] = event.error
         if let label = stored.label {
-            var labelObject: [String: Any] = ["ts": iso8601(label.timestamp)]
+            var labelObject: [String: Any] = ["ts": Timestamps.format(label.timestamp)]
             labelObject["y_true_num"] = label.truthNumber
             labelObject["y_true_text"] = label.truthText
             object["label"] = labelObject
@@ -60,11 +60,5 @@ enum StoredEventJSON {
             object["label"] = NSNull()
         }
         return object
-    }
-
-    private static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }
