@@ -166,12 +166,20 @@ import Testing
         }
     }
 
-    @Test func healthReportsTheStore() async throws {
+    @Test func healthReportsTheStoreAndItsCount() async throws {
         try await withServer { client, _ in
+            let event = #"{"model_id": "h", "request_id": "1", "ts": "2026-11-01T10:00:00.250Z"}"#
+            try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: event)) { _ in }
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let result = try json(response.body)
                 #expect(result["status"] as? String == "ok")
+                let store = (result["components"] as? [String: Any])?["store"] as? [String: Any]
+                #expect(store?["inferences"] as? Int == 1)
+            }
+            try await client.execute(uri: "/v1/models/h/events/1", method: .get) { response in
+                let result = try json(response.body)
+                #expect(result["ts"] as? String == "2026-11-01T10:00:00.250Z", "fractional seconds survive")
             }
         }
     }

@@ -6,9 +6,16 @@
 /// client retries after `Retry-After` seconds.
 actor IngestAdmission {
     let capacity: Int
-    private(set) var pending = 0
+    /// Publishes ``pending`` as `ml_ingest_pending_events` on every change.
+    let metrics: ServerMetrics
+    private(set) var pending = 0 {
+        didSet { metrics.pendingEvents(pending) }
+    }
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, metrics: ServerMetrics) {
+        self.capacity = capacity
+        self.metrics = metrics
+    }
 
     /// Reserves room for `rows`; false when the queue is full. A batch larger than the whole
     /// capacity is admitted when nothing else is pending, so that it can never starve.

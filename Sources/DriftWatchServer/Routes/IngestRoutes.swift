@@ -13,7 +13,7 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         self.store = store
         self.limits = limits
         self.metrics = metrics
-        self.admission = IngestAdmission(capacity: limits.maxPendingEvents)
+        self.admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
     }
 
     func add(to router: Router<Context>) {
@@ -53,16 +53,13 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         let decoded = EventRowDecoding.inferences(parsed, limits: limits, receivedAt: Date())
         let events = decoded.events.map(\.event)
         for row in decoded.rejected { metrics.rejected(field: row.field) }
-        guard await admission.reserve(events.count) else { return Self.busy() }
-        metrics.pendingEvents(await admission.pending)
         let fresh: [Bool]
         do {
-            fresh = events.isEmpty ? [] : try await store.insert(events)
-            await admission.release(events.count)
-            metrics.pendingEvents(await admission.pending)
+            guard
+                let stored = try await admitted(events.count, { events.isEmpty ? [] : try await store.insert(events) })
+            else { return Self.busy() }
+            fresh = stored
         } catch {
-            await admission.release(events.count)
-            metrics.pendingEvents(await admission.pending)
             context.logger.error("storing inferences failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the events could not be stored; retry")
         }
@@ -86,12 +83,14 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         }
         let decoded = EventRowDecoding.labels(parsed, limits: limits, receivedAt: Date())
         for row in decoded.rejected { metrics.rejected(field: row.field) }
-        guard await admission.reserve(decoded.labels.count) else { return Self.busy() }
+        let labels = decoded.labels.map(\.label)
         do {
-            if !decoded.labels.isEmpty { try await store.insert(decoded.labels.map(\.label)) }
-            await admission.release(decoded.labels.count)
+            let written: Bool? = try await admitted(labels.count) {
+                if !labels.isEmpty { try await store.insert(labels) }
+                return true
+            }
+            guard written != nil else { return Self.busy() }
         } catch {
-            await admission.release(decoded.labels.count)
             context.logger.error("storing labels failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the labels could not be stored; retry")
         }
@@ -101,6 +100,20 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                 "accepted": decoded.labels.count,
                 "rejected": decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] },
             ])
+    }
+
+    /// Runs `write` with room reserved for `count` rows, and gives the room back however it
+    /// ends; nil when the ingest queue is full.
+    private func admitted<T: Sendable>(_ count: Int, _ write: () async throws -> T) async throws -> T? {
+        guard await admission.reserve(count) else { return nil }
+        do {
+            let result = try await write()
+            await admission.release(count)
+            return result
+        } catch {
+            await admission.release(count)
+            throw error
+        }
     }
 
     /// Counts newly stored inferences and their latencies, per model.
