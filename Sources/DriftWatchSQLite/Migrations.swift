@@ -68,6 +68,28 @@ enum Migrations {
                     """)
         }
 
+        // Shipped. Never edit (see above).
+        migrator.registerMigration("v2_model_origin_schema_violations") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE models ADD COLUMN origin TEXT NOT NULL DEFAULT 'declared';
+                    ALTER TABLE models ADD COLUMN description TEXT;
+                    ALTER TABLE models ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+
+                    -- JSON array of {"field": …, "kind": …}; NULL when the event fits its schema.
+                    ALTER TABLE inference_events ADD COLUMN schema_violations TEXT;
+
+                    CREATE TABLE schema_violation_counts (
+                        model_id TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        last_seen INTEGER NOT NULL,
+                        PRIMARY KEY (model_id, field, kind)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

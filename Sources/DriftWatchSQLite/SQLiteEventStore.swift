@@ -12,7 +12,7 @@ import GRDB
 /// so an acknowledged write survives the process being killed (`kill -9`) and the machine
 /// losing power. See ``init(path:)``.
 public final class SQLiteEventStore: EventStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// How long a write waits for another process's lock (a CLI, a backup) before failing.
     public static let busyTimeout: TimeInterval = 5
@@ -109,10 +109,14 @@ public final class SQLiteEventStore: EventStore {
             isNew.reserveCapacity(rows.count)
             try db.inTransaction(.immediate) {
                 let statement = try db.cachedStatement(sql: SQL.insertInference)
+                var violations = ViolationTally()
                 for row in rows {
                     try statement.execute(arguments: row.arguments)
-                    isNew.append(db.changesCount > 0)
+                    let stored = db.changesCount > 0
+                    isNew.append(stored)
+                    if stored && row.violations != nil { violations.add(row) }
                 }
+                try violations.write(db)
                 return .commit
             }
             return isNew
@@ -181,6 +185,8 @@ public enum SQLiteEventStoreError: Error, Hashable, CustomStringConvertible {
     case timestampOutOfRange(Date)
     /// A stored row that this version cannot read (corrupt JSON in a map column).
     case unreadableRow(column: String, modelID: String, requestID: String)
+    /// A stored model definition that this version cannot read.
+    case unreadableModel(id: String)
 
     public var description: String {
         switch self {
@@ -190,6 +196,8 @@ public enum SQLiteEventStoreError: Error, Hashable, CustomStringConvertible {
             "timestamp out of range: \(date)"
         case .unreadableRow(let column, let modelID, let requestID):
             "unreadable \(column) in stored event \(modelID)/\(requestID)"
+        case .unreadableModel(let id):
+            "unreadable definition of model \(id)"
         }
     }
 }
@@ -200,9 +208,17 @@ private enum SQL {
     static let insertInference = """
         INSERT INTO inference_events (
             model_id, model_version, request_id, ts, y_pred_num, y_pred_text, y_proba, latency_ms,
-            features, segments, error, received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            features, segments, error, received_at, schema_violations)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (model_id, request_id) DO NOTHING
+        """
+
+    static let addViolations = """
+        INSERT INTO schema_violation_counts (model_id, field, kind, count, last_seen)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (model_id, field, kind) DO UPDATE SET
+            count = count + excluded.count,
+            last_seen = max(last_seen, excluded.last_seen)
         """
 
     static let upsertLabel = """
@@ -218,7 +234,7 @@ private enum SQL {
     static let selectEvent = """
         SELECT
             i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text, i.y_proba,
-            i.latency_ms, i.features, i.segments, i.error,
+            i.latency_ms, i.features, i.segments, i.error, COALESCE(i.schema_violations, '[]') AS schema_violations,
             l.request_id IS NOT NULL AS has_label, l.ts AS label_ts, l.y_true_num, l.y_true_text
         FROM inference_events AS i
         LEFT JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
@@ -228,7 +244,7 @@ private enum SQL {
 
 extension Int64 {
     /// `date` as Unix epoch milliseconds (the stored form of every time), rounded to the nearest.
-    fileprivate init(milliseconds date: Date) throws {
+    init(milliseconds date: Date) throws {
         let value = (date.timeIntervalSince1970 * 1000).rounded()
         guard let milliseconds = Int64(exactly: value) else {
             throw SQLiteEventStoreError.timestampOutOfRange(date)
@@ -238,8 +254,36 @@ extension Int64 {
 }
 
 extension Date {
-    fileprivate init(milliseconds: Int64) {
+    init(milliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+/// The schema violations of the new events of one transaction, summed per (model, field, kind)
+/// and added to `schema_violation_counts` before the commit.
+private struct ViolationTally {
+    private struct Key: Hashable {
+        var model: String
+        var field: String
+        var kind: String
+    }
+
+    private var counts: [Key: (count: Int, lastSeen: Int64)] = [:]
+
+    mutating func add(_ row: InferenceRow) {
+        for violation in row.violationList {
+            let key = Key(model: row.modelID, field: violation.field, kind: violation.kind.rawValue)
+            let previous = counts[key] ?? (0, row.timestamp)
+            counts[key] = (previous.count + 1, max(previous.lastSeen, row.timestamp))
+        }
+    }
+
+    func write(_ db: Database) throws {
+        if counts.isEmpty { return }
+        let statement = try db.cachedStatement(sql: SQL.addViolations)
+        for (key, value) in counts {
+            try statement.execute(arguments: [key.model, key.field, key.kind, value.count, value.lastSeen])
+        }
     }
 }
 
@@ -257,6 +301,8 @@ private struct InferenceRow: Sendable {
     var segments: String
     var error: String?
     var receivedAt: Int64
+    var violations: String?
+    var violationList: [SchemaViolation]
 
     init(event: InferenceEvent, receivedAt: Date) throws {
         modelID = event.modelID
@@ -271,12 +317,14 @@ private struct InferenceRow: Sendable {
         segments = JSONColumns.encode(event.segments)
         error = event.error
         self.receivedAt = try Int64(milliseconds: receivedAt)
+        violationList = event.schemaViolations
+        violations = event.schemaViolations.isEmpty ? nil : JSONColumns.encode(event.schemaViolations)
     }
 
     var arguments: StatementArguments {
         [
             modelID, modelVersion, requestID, timestamp, predictionNumber, predictionText, probabilities,
-            latencyMilliseconds, features, segments, error, receivedAt,
+            latencyMilliseconds, features, segments, error, receivedAt, violations,
         ]
     }
 }
@@ -327,7 +375,8 @@ extension StoredEvent {
             latencyMilliseconds: row["latency_ms"],
             features: try map("features", JSONColumns.decodeFeatures),
             segments: try map("segments", JSONColumns.decodeStrings),
-            error: row["error"])
+            error: row["error"],
+            schemaViolations: try map("schema_violations", JSONColumns.decodeViolations))
         var label: LabelEvent?
         if row["has_label"] as Bool {
             label = LabelEvent(

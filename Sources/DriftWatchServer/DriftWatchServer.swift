@@ -33,9 +33,17 @@ public enum DriftWatchServer {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text())))
         }
-        IngestRoutes<BasicRequestContext>(store: store, limits: limits, metrics: metrics).add(to: router)
-        EventRoutes<BasicRequestContext>(store: store).add(to: router)
-        CompatibilityRoutes<BasicRequestContext>(store: store, limits: limits, defaultModel: "default").add(to: router)
+        let writer = GroupCommitWriter(store: store, maxEventsPerCommit: limits.maxEventsPerCommit)
+        let models = ModelRegistry(store: store)
+        let admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
+        IngestRoutes<BasicRequestContext>(
+            writer: writer, models: models, limits: limits, admission: admission, metrics: metrics
+        ).add(to: router)
+        ModelRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
+        EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
+        CompatibilityRoutes<BasicRequestContext>(
+            writer: writer, models: models, limits: limits, defaultModel: "default"
+        ).add(to: router)
         return router
     }
 

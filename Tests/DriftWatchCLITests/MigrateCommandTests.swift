@@ -7,10 +7,12 @@ import Testing
         let first = try Driftwatch.run(["migrate", "--data-dir", directory.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("applied          v1_models_events_labels"))
+        #expect(first.stdout.contains("applied          v2_model_origin_schema_violations"))
         #expect(FileManager.default.fileExists(atPath: directory.path + "/driftwatch.sqlite"))
         let second = try Driftwatch.run(["migrate", "--data-dir", directory.path])
         #expect(second.status == 0)
         #expect(second.stdout.contains("already applied  v1_models_events_labels"))
+        #expect(second.stdout.contains("already applied  v2_model_origin_schema_violations"))
     }
 
     @Test func anUnusableFolderIsBadInput() throws {

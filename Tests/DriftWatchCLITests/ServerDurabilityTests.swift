@@ -52,10 +52,9 @@ import Testing
             if (response as? HTTPURLResponse)?.statusCode != 200 { missing.append(id) }
         }
         #expect(missing.isEmpty, "acknowledged but lost: \(missing.prefix(10))")
-        let (health, _) = try await URLSession.shared.data(from: base.appendingPathComponent("health"))
-        let object = try #require(try JSONSerialization.jsonObject(with: health) as? [String: Any])
-        let store = (object["components"] as? [String: Any])?["store"] as? [String: Any]
-        let count = try #require(store?["inferences"] as? Int)
+        let (model, _) = try await URLSession.shared.data(from: base.appendingPathComponent("v1/models/durable"))
+        let object = try #require(try JSONSerialization.jsonObject(with: model) as? [String: Any])
+        let count = try #require((object["activity"] as? [String: Any])?["inferences"] as? Int)
         #expect(
             count >= stored.count, "every acknowledged event is stored (\(count) stored, \(stored.count) acknowledged)")
     }

@@ -137,16 +137,19 @@ struct SQLiteEventStoreTests {
         let database = TemporaryDatabase()
         do {
             let store = try await database.open()
-            #expect(try await store.appliedMigrations() == ["v1_models_events_labels"])
+            #expect(
+                try await store.appliedMigrations() == ["v1_models_events_labels", "v2_model_origin_schema_violations"])
             _ = try await store.insert([inference("kept")])
             try await store.insert([LabelEvent(modelID: "churn", requestID: "kept", timestamp: date(milliseconds: 7))])
         }
         let reopened = try SQLiteEventStore(path: database.path)
-        #expect(try await reopened.appliedMigrations() == ["v1_models_events_labels"])
+        #expect(
+            try await reopened.appliedMigrations() == ["v1_models_events_labels", "v2_model_origin_schema_violations"])
         // Re-running v1 would fail on CREATE TABLE; migrating again must be a no-op.
         try await reopened.migrate()
         try await reopened.migrate()
-        #expect(try await reopened.appliedMigrations() == ["v1_models_events_labels"])
+        #expect(
+            try await reopened.appliedMigrations() == ["v1_models_events_labels", "v2_model_origin_schema_violations"])
         #expect(try await reopened.inferenceCount(modelID: nil) == 1)
         let stored = try #require(try await reopened.event(modelID: "churn", requestID: "kept"))
         #expect(stored.inference == inference("kept"))
@@ -159,7 +162,8 @@ struct SQLiteEventStoreTests {
         let store = try SQLiteEventStore(path: database.path)
         #expect(try await store.appliedMigrations() == [])
         try await store.migrate()
-        #expect(try await store.appliedMigrations() == ["v1_models_events_labels"])
+        #expect(
+            try await store.appliedMigrations() == ["v1_models_events_labels", "v2_model_origin_schema_violations"])
     }
 
     @Test func walModeAndFullSynchronousAreOn() async throws {

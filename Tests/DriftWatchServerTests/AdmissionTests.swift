@@ -27,6 +27,14 @@ private actor GatedStore: EventStore {
     func insert(_ labels: [LabelEvent]) async throws {}
     func event(modelID: String, requestID: String) async throws -> StoredEvent? { nil }
     func inferenceCount(modelID: String?) async throws -> Int { stored }
+    func save(_ model: ModelDefinition) async throws {}
+    func saveIfAbsent(_ model: ModelDefinition) async throws -> ModelDefinition { model }
+    func models() async throws -> [ModelDefinition] { [] }
+    func model(id: String) async throws -> ModelDefinition? { nil }
+    func schemaViolationCounts(modelID: String) async throws -> [SchemaViolationCount] { [] }
+    func activity(modelID: String) async throws -> ModelActivity {
+        ModelActivity(inferences: stored, labels: 0, firstEvent: nil, lastEvent: nil)
+    }
 
     func openGate() {
         for continuation in waiting { continuation.resume() }

@@ -166,7 +166,7 @@ import Testing
         }
     }
 
-    @Test func healthReportsTheStoreAndItsCount() async throws {
+    @Test func healthReportsEachComponent() async throws {
         try await withServer { client, _ in
             let event = #"{"model_id": "h", "request_id": "1", "ts": "2026-11-01T10:00:00.250Z"}"#
             try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: event)) { _ in }
@@ -174,8 +174,13 @@ import Testing
                 #expect(response.status == .ok)
                 let result = try json(response.body)
                 #expect(result["status"] as? String == "ok")
-                let store = (result["components"] as? [String: Any])?["store"] as? [String: Any]
-                #expect(store?["inferences"] as? Int == 1)
+                let components = result["components"] as? [String: Any]
+                let store = components?["store"] as? [String: Any]
+                #expect(store?["status"] as? String == "ok")
+                #expect(store?["models"] as? Int == 1, "the model was learned from its first event")
+                let ingest = components?["ingest"] as? [String: Any]
+                #expect(ingest?["pending_events"] as? Int == 0)
+                #expect(ingest?["commits"] as? Int == 1)
             }
             try await client.execute(uri: "/v1/models/h/events/1", method: .get) { response in
                 let result = try json(response.body)

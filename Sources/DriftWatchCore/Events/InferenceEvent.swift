@@ -27,13 +27,15 @@ public struct InferenceEvent: Sendable, Hashable {
     public var segments: [String: String]
     /// An error message when the prediction failed.
     public var error: String?
+    /// How the event departs from its model's schema; set at ingestion, stored with the event.
+    public var schemaViolations: [SchemaViolation]
 
     /// Creates an event.
     public init(
         modelID: String, modelVersion: String? = nil, requestID: String, timestamp: Date,
         predictionNumber: Double? = nil, predictionText: String? = nil, probabilities: [String: Double] = [:],
         latencyMilliseconds: Double? = nil, features: [String: FeatureValue] = [:], segments: [String: String] = [:],
-        error: String? = nil
+        error: String? = nil, schemaViolations: [SchemaViolation] = []
     ) {
         self.modelID = modelID
         self.modelVersion = modelVersion
@@ -46,6 +48,7 @@ public struct InferenceEvent: Sendable, Hashable {
         self.features = features
         self.segments = segments
         self.error = error
+        self.schemaViolations = schemaViolations
     }
 }
 

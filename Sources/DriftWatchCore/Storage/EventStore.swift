@@ -8,7 +8,8 @@ public protocol EventStore: Sendable {
     func migrate() async throws
 
     /// Stores inferences in one transaction; returns, per event, whether it was new (`true`) or
-    /// a duplicate of one already stored (`false`).
+    /// a duplicate of one already stored (`false`). The schema violations of new events are
+    /// counted in the same transaction (see ``schemaViolationCounts(modelID:)``).
     func insert(_ events: [InferenceEvent]) async throws -> [Bool]
 
     /// Stores labels in one transaction; a later label for the same request replaces the earlier.
@@ -19,6 +20,25 @@ public protocol EventStore: Sendable {
 
     /// How many inferences are stored for `modelID` (all models when nil).
     func inferenceCount(modelID: String?) async throws -> Int
+
+    /// Creates or replaces a model's definition (keeping its creation time).
+    func save(_ model: ModelDefinition) async throws
+
+    /// Creates a model's definition unless one exists; returns the stored definition.
+    func saveIfAbsent(_ model: ModelDefinition) async throws -> ModelDefinition
+
+    /// Every model, by id.
+    func models() async throws -> [ModelDefinition]
+
+    /// One model, or nil.
+    func model(id: String) async throws -> ModelDefinition?
+
+    /// How many stored events broke the model's schema, per field and kind. Counted in the
+    /// transaction that stores the events, for new events only (not duplicates).
+    func schemaViolationCounts(modelID: String) async throws -> [SchemaViolationCount]
+
+    /// How much the model has been used.
+    func activity(modelID: String) async throws -> ModelActivity
 }
 
 /// An inference as stored, joined with its label when one has arrived.

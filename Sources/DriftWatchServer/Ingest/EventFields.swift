@@ -46,7 +46,9 @@ struct EventFields {
     func number(_ field: String) throws(RejectedRow) -> Double? {
         switch object[field] {
         case nil, .null: return nil
-        case .number(let value): return value
+        case .number(let value):
+            guard value.isFinite else { throw reject(field, "must be a finite number") }
+            return value
         case let other?: throw reject(field, "must be a number, got \(other.typeName)")
         }
     }

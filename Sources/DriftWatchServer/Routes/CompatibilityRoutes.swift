@@ -5,7 +5,8 @@ import Hummingbird
 /// `POST /monitor/predict`, the path users of the older monitoring stacks know:
 /// `{"features": {...}, "prediction": …, "ground_truth": …}` logged on a default model.
 struct CompatibilityRoutes<Context: RequestContext>: Sendable {
-    let store: any EventStore
+    let writer: GroupCommitWriter
+    let models: ModelRegistry
     let limits: IngestLimits
     /// The model these events are logged under (`model_id` in the body overrides it).
     let defaultModel: String
@@ -16,12 +17,14 @@ struct CompatibilityRoutes<Context: RequestContext>: Sendable {
 
     private func predict(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
-        let buffer = try await request.collectBody(upTo: limits.maxBodyBytes)
+        let buffer = try await request.collectBody(upTo: limits.maxRowBytes)
         let row: JSONValue
         do {
-            row = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            row = try buffer.withUnsafeReadableBytes { raw in
+                try JSONParser.parse(raw.assumingMemoryBound(to: UInt8.self), maxDepth: limits.maxDepth)
+            }
         } catch {
-            return JSONResponse.error(.badRequest, "the body is not valid JSON")
+            return JSONResponse.error(.badRequest, "the body is not valid JSON: \(error)")
         }
         guard case .object(var object) = row else {
             return JSONResponse.error(.unprocessableContent, "expected a JSON object")
@@ -45,10 +48,12 @@ struct CompatibilityRoutes<Context: RequestContext>: Sendable {
                 ])
         }
         let truth = object.removeValue(forKey: "ground_truth")
-        let decoded = EventRowDecoding.inferences([.object(object)], limits: limits, receivedAt: Date())
-        guard let event = decoded.events.first?.event else {
-            let rejected = decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] }
-            return JSONResponse.make(.unprocessableContent, ["rejected": rejected])
+        let event: InferenceEvent
+        do throws(RejectedRow) {
+            event = try EventRowDecoding.inference(.object(object), index: 0, limits: limits, receivedAt: Date())
+        } catch {
+            return JSONResponse.make(
+                .unprocessableContent, ["rejected": [["index": 0, "field": error.field, "error": error.error]]])
         }
         let label: LabelEvent?
         switch truth {
@@ -66,8 +71,8 @@ struct CompatibilityRoutes<Context: RequestContext>: Sendable {
             label = nil
         }
         do {
-            _ = try await store.insert([event])
-            if let label { try await store.insert([label]) }
+            _ = try await writer.insert(try await models.check([event]))
+            if let label { try await writer.insert([label]) }
         } catch {
             context.logger.error("storing a prediction failed: \(error)")
             return JSONResponse.error(.serviceUnavailable, "the event could not be stored; retry")

@@ -5,6 +5,8 @@ import Hummingbird
 /// `GET /v1/models/{id}/events/{request_id}` and `GET /health`.
 struct EventRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
+    let admission: IngestAdmission
+    let writer: GroupCommitWriter
 
     func add(to router: Router<Context>) {
         router.get("/v1/models/:model/events/:request") { _, context in
@@ -16,13 +18,24 @@ struct EventRoutes<Context: RequestContext>: Sendable {
             return JSONResponse.make(.ok, StoredEventJSON.object(stored))
         }
         router.get("/health") { _, _ in
+            let ingest: [String: Any] = [
+                "status": "ok",
+                "pending_events": await admission.pending,
+                "capacity": admission.capacity,
+                "commits": await writer.commits,
+            ]
             do {
-                let count = try await store.inferenceCount(modelID: nil)
+                let models = try await store.models().count
                 return JSONResponse.make(
-                    .ok, ["status": "ok", "components": ["store": ["status": "ok", "inferences": count]]])
+                    .ok,
+                    ["status": "ok", "components": ["store": ["status": "ok", "models": models], "ingest": ingest]])
             } catch {
                 return JSONResponse.make(
-                    .serviceUnavailable, ["status": "unavailable", "components": ["store": ["status": "\(error)"]]])
+                    .serviceUnavailable,
+                    [
+                        "status": "unavailable",
+                        "components": ["store": ["status": "unavailable", "error": "\(error)"], "ingest": ingest],
+                    ])
             }
         }
     }

@@ -2,117 +2,142 @@ import DriftWatchCore
 import Foundation
 import Hummingbird
 
-/// `POST /v1/inferences` and `POST /v1/labels`: validate, store, acknowledge after commit.
+/// `POST /v1/inferences` and `POST /v1/labels`: stream, validate, store, acknowledge after commit.
 struct IngestRoutes<Context: RequestContext>: Sendable {
-    let store: any EventStore
+    let writer: GroupCommitWriter
+    let models: ModelRegistry
     let limits: IngestLimits
     let admission: IngestAdmission
     let metrics: ServerMetrics
-
-    init(store: any EventStore, limits: IngestLimits, metrics: ServerMetrics) {
-        self.store = store
-        self.limits = limits
-        self.metrics = metrics
-        self.admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
-    }
 
     func add(to router: Router<Context>) {
         router.post("/v1/inferences") { request, context in try await inferences(request, context) }
         router.post("/v1/labels") { request, context in try await labels(request, context) }
     }
 
-    private enum Rows {
-        case parsed([JSONValue])
-        case refused(Response)
+    /// What a request stored, for its answer.
+    private struct Stored {
+        var accepted = 0
+        var duplicates = 0
+        var requestIDs: [String] = []
+        var violations = 0
     }
 
-    private func rows(_ request: inout Request) async throws -> Rows {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limits.maxBodyBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return .refused(
-                JSONResponse.error(.contentTooLarge, "the body is larger than \(limits.maxBodyBytes) bytes"))
-        }
-        do {
-            let rows = try RequestBodyRows.rows(
-                Array(buffer.readableBytesView), contentType: request.headers[.contentType])
-            return .parsed(rows)
-        } catch {
-            return .refused(JSONResponse.error(.badRequest, error.message))
-        }
+    /// Why storing stopped early.
+    private enum Refusal: Error {
+        case busy
+        case storage(any Error)
     }
 
     private func inferences(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let parsed: [JSONValue]
-        switch try await rows(&request) {
-        case .parsed(let rows): parsed = rows
-        case .refused(let response): return response
-        }
-        let decoded = EventRowDecoding.inferences(parsed, limits: limits, receivedAt: Date())
-        let events = decoded.events.map(\.event)
-        for row in decoded.rejected { metrics.rejected(field: row.field) }
-        let fresh: [Bool]
+        let receivedAt = Date()
+        var stored = Stored()
+        let reader = IngestBodyReader(limits: limits)
+        let outcome: IngestBodyReader.Outcome
         do {
-            guard
-                let stored = try await admitted(events.count, { events.isEmpty ? [] : try await store.insert(events) })
-            else { return Self.busy() }
-            fresh = stored
-        } catch {
-            context.logger.error("storing inferences failed: \(error)")
-            return JSONResponse.error(.serviceUnavailable, "the events could not be stored; retry")
+            outcome = try await reader.read(
+                request,
+                decode: { (row, index) throws(RejectedRow) in
+                    try EventRowDecoding.inference(row, index: index, limits: limits, receivedAt: receivedAt)
+                },
+                deliver: { events in
+                    let fresh = try await write(events.count) {
+                        let checked = try await models.check(events)
+                        let fresh = try await writer.insert(checked)
+                        for (event, isNew) in zip(checked, fresh) where isNew {
+                            stored.violations += event.schemaViolations.count
+                        }
+                        return fresh
+                    }
+                    stored.accepted += events.count
+                    stored.duplicates += fresh.count { !$0 }
+                    stored.requestIDs.append(contentsOf: events.lazy.map(\.requestID))
+                    record(events, fresh)
+                })
+        } catch let refusal as Refusal {
+            return refused(refusal, context, stored: ["accepted": stored.accepted])
         }
-        record(events, fresh)
-        return JSONResponse.make(
-            events.isEmpty && !decoded.rejected.isEmpty ? .unprocessableContent : .ok,
-            [
-                "accepted": events.count,
-                "duplicates": fresh.count { !$0 },
-                "request_ids": events.map(\.requestID),
-                "rejected": decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] },
-            ])
+        var body: [String: Any] = [
+            "accepted": stored.accepted,
+            "duplicates": stored.duplicates,
+            "request_ids": stored.requestIDs,
+            "schema_violations": stored.violations,
+        ]
+        return answer(outcome, &body)
     }
 
     private func labels(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let parsed: [JSONValue]
-        switch try await rows(&request) {
-        case .parsed(let rows): parsed = rows
-        case .refused(let response): return response
-        }
-        let decoded = EventRowDecoding.labels(parsed, limits: limits, receivedAt: Date())
-        for row in decoded.rejected { metrics.rejected(field: row.field) }
-        let labels = decoded.labels.map(\.label)
+        let receivedAt = Date()
+        var accepted = 0
+        let reader = IngestBodyReader(limits: limits)
+        let outcome: IngestBodyReader.Outcome
         do {
-            let written: Bool? = try await admitted(labels.count) {
-                if !labels.isEmpty { try await store.insert(labels) }
-                return true
-            }
-            guard written != nil else { return Self.busy() }
-        } catch {
-            context.logger.error("storing labels failed: \(error)")
-            return JSONResponse.error(.serviceUnavailable, "the labels could not be stored; retry")
+            outcome = try await reader.read(
+                request,
+                decode: { (row, index) throws(RejectedRow) in
+                    try EventRowDecoding.label(row, index: index, limits: limits, receivedAt: receivedAt)
+                },
+                deliver: { labels in
+                    try await write(labels.count) { try await writer.insert(labels) }
+                    accepted += labels.count
+                })
+        } catch let refusal as Refusal {
+            return refused(refusal, context, stored: ["accepted": accepted])
         }
-        return JSONResponse.make(
-            decoded.labels.isEmpty && !decoded.rejected.isEmpty ? .unprocessableContent : .ok,
-            [
-                "accepted": decoded.labels.count,
-                "rejected": decoded.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] },
-            ])
+        var body: [String: Any] = ["accepted": accepted]
+        return answer(outcome, &body)
     }
 
-    /// Runs `write` with room reserved for `count` rows, and gives the room back however it
-    /// ends; nil when the ingest queue is full.
-    private func admitted<T: Sendable>(_ count: Int, _ write: () async throws -> T) async throws -> T? {
-        guard await admission.reserve(count) else { return nil }
+    /// The answer once the body has been read: 200 when anything was stored (or the body was
+    /// empty), 400 when nothing in it was JSON, 422 when every row was refused, 413 and 400 when
+    /// reading stopped early (saying what was stored before).
+    private func answer(_ outcome: IngestBodyReader.Outcome, _ body: inout [String: Any]) -> Response {
+        for row in outcome.rejected { metrics.rejected(field: row.field) }
+        body["rejected"] = outcome.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] }
+        body["rejected_count"] = outcome.rejectedCount
+        let accepted = body["accepted"] as? Int ?? 0
+        switch outcome.end {
+        case .tooLarge:
+            body["error"] = "the body is larger than \(limits.maxBodyBytes) bytes"
+            return JSONResponse.make(.contentTooLarge, body)
+        case .malformed(let error):
+            body["error"] = "the body is not valid JSON: \(error)"
+            return JSONResponse.make(.badRequest, body)
+        case .complete:
+            if accepted > 0 || outcome.rejectedCount == 0 { return JSONResponse.make(.ok, body) }
+            if outcome.syntaxErrors == outcome.rows {
+                body["error"] = "the body is not valid JSON: \(outcome.rejected.first?.error ?? "")"
+                return JSONResponse.make(.badRequest, body)
+            }
+            return JSONResponse.make(.unprocessableContent, body)
+        }
+    }
+
+    /// Runs `write` with room reserved for `count` rows, giving the room back however it ends.
+    private func write<T: Sendable>(_ count: Int, _ write: () async throws -> T) async throws -> T {
+        guard await admission.reserve(count) else { throw Refusal.busy }
         do {
             let result = try await write()
             await admission.release(count)
             return result
         } catch {
             await admission.release(count)
-            throw error
+            throw Refusal.storage(error)
+        }
+    }
+
+    private func refused(_ refusal: Refusal, _ context: Context, stored: [String: Any]) -> Response {
+        var body = stored
+        switch refusal {
+        case .busy:
+            body["error"] = "the ingest queue is full; retry after 1 second"
+            var response = JSONResponse.make(.tooManyRequests, body)
+            response.headers[.retryAfter] = "1"
+            return response
+        case .storage(let error):
+            context.logger.error("storing events failed", metadata: ["error": "\(error)"])
+            body["error"] = "the events could not be stored; retry"
+            return JSONResponse.make(.serviceUnavailable, body)
         }
     }
 
@@ -126,12 +151,5 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
             }
         }
         for (model, count) in perModel { metrics.predictionsStored(model: model, count: count) }
-    }
-
-    /// 429 with `Retry-After`: the queue of events waiting for their commit is full.
-    private static func busy() -> Response {
-        var response = JSONResponse.error(.tooManyRequests, "the ingest queue is full; retry after 1 second")
-        response.headers[.retryAfter] = "1"
-        return response
     }
 }

@@ -1,0 +1,113 @@
+import DriftWatchCore
+import Foundation
+import Hummingbird
+
+/// Reads a request body as a stream of rows: splits it (``JSONRowSplitter``), parses each row,
+/// decodes it into an item, and hands the items over in parts of at most
+/// ``IngestLimits/maxEventsPerCommit`` as the body streams in, so that a body of any length is
+/// stored in bounded memory.
+///
+/// A body shorter than one part is parsed whole before anything is handed over: if its structure
+/// turns out broken, nothing of it is stored.
+struct IngestBodyReader {
+    /// Why reading stopped.
+    enum End: Sendable {
+        /// The whole body was read.
+        case complete
+        /// The body passed ``IngestLimits/maxBodyBytes``.
+        case tooLarge
+        /// The structure between rows is broken; rows before it in the same part were dropped.
+        case malformed(JSONRowSplitter.Malformed)
+    }
+
+    /// What was read.
+    struct Outcome: Sendable {
+        var end: End
+        /// Rows seen, good and bad.
+        var rows = 0
+        /// Rejected rows, up to ``IngestLimits/maxReportedRejections``.
+        var rejected: [RejectedRow] = []
+        /// All rejected rows.
+        var rejectedCount = 0
+        /// Rejected rows that were not JSON at all.
+        var syntaxErrors = 0
+    }
+
+    let limits: IngestLimits
+
+    /// The framing a content type asks for: NDJSON / JSON Lines, else a JSON document.
+    static func framing(contentType: String?) -> JSONRowSplitter.Framing {
+        guard let type = contentType?.lowercased() else { return .document }
+        return type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")
+            || type.contains("jsonlines") ? .lines : .document
+    }
+
+    /// Reads `request`'s body; `decode` turns a row into an item, `deliver` stores a part.
+    func read<Item>(
+        _ request: Request,
+        decode: (JSONValue, Int) throws(RejectedRow) -> Item,
+        deliver: ([Item]) async throws -> Void
+    ) async throws -> Outcome {
+        var outcome = Outcome(end: .complete)
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limits.maxBodyBytes {
+            outcome.end = .tooLarge
+            return outcome
+        }
+        var splitter = JSONRowSplitter(
+            framing: Self.framing(contentType: request.headers[.contentType]), maxRowBytes: limits.maxRowBytes)
+        var items: [Item] = []
+        var received = 0
+        func take(_ piece: JSONRowSplitter.Piece) {
+            let index = outcome.rows
+            outcome.rows += 1
+            switch piece {
+            case .oversized(let bytes):
+                reject(
+                    RejectedRow(
+                        index: index, field: "", error: "the row is \(bytes) bytes; the limit is \(limits.maxRowBytes)"),
+                    &outcome)
+            case .row(let bytes):
+                let value: JSONValue
+                do throws(JSONSyntaxError) {
+                    value = try JSONParser.parse(bytes, maxDepth: limits.maxDepth)
+                } catch {
+                    outcome.syntaxErrors += 1
+                    reject(RejectedRow(index: index, field: "", error: "not valid JSON: \(error)"), &outcome)
+                    return
+                }
+                do throws(RejectedRow) {
+                    items.append(try decode(value, index))
+                } catch {
+                    reject(error, &outcome)
+                }
+            }
+        }
+        do {
+            for try await chunk in request.body {
+                received += chunk.readableBytes
+                if received > limits.maxBodyBytes {
+                    outcome.end = .tooLarge
+                    return outcome
+                }
+                try chunk.withUnsafeReadableBytes { raw in
+                    try splitter.feed(raw.assumingMemoryBound(to: UInt8.self), take)
+                }
+                if items.count >= limits.maxEventsPerCommit {
+                    try await deliver(items)
+                    items.removeAll(keepingCapacity: true)
+                }
+            }
+            try splitter.finish(take)
+        } catch let error as JSONRowSplitter.Malformed {
+            outcome.end = .malformed(error)
+            return outcome
+        }
+        if !items.isEmpty { try await deliver(items) }
+        return outcome
+    }
+
+    private func reject(_ row: RejectedRow, _ outcome: inout Outcome) {
+        outcome.rejectedCount += 1
+        if outcome.rejected.count < limits.maxReportedRejections { outcome.rejected.append(row) }
+    }
+}
