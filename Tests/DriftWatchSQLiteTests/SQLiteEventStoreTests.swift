@@ -3,27 +3,6 @@ import DriftWatchSQLite
 import Foundation
 import Testing
 
-/// A database file in a fresh temporary directory, removed afterwards.
-private struct TemporaryDatabase: ~Copyable {
-    let directory: URL
-    var path: String { directory.appendingPathComponent("nested/dir/driftwatch.sqlite").path }
-
-    init() {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("DriftWatchSQLiteTests-\(UUID().uuidString)")
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    func open() async throws -> SQLiteEventStore {
-        let store = try SQLiteEventStore(path: path)
-        try await store.migrate()
-        return store
-    }
-}
-
 /// A date with whole milliseconds, the precision the store keeps.
 private func date(milliseconds: Int64) -> Date {
     Date(timeIntervalSince1970: Double(milliseconds) / 1000)

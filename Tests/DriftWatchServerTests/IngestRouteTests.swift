@@ -8,22 +8,6 @@ import Testing
 
 /// The ingest routes driven through the real router on a real SQLite database.
 @Suite struct IngestRouteTests {
-    private func withServer(
-        limits: IngestLimits = IngestLimits(),
-        _ body: @Sendable (any TestClientProtocol, SQLiteEventStore) async throws -> Void
-    ) async throws {
-        let directory = NSTemporaryDirectory() + "driftwatch-server-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
-        try await store.migrate()
-        let app = Application(router: DriftWatchServer.router(store: store, limits: limits))
-        try await app.test(.router) { client in try await body(client, store) }
-    }
-
-    private func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
-    }
-
     @Test func batchStoresGoodRowsAndNamesTheBadOnes() async throws {
         try await withServer { client, store in
             let body = """

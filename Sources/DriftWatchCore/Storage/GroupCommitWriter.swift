@@ -32,6 +32,9 @@ public actor GroupCommitWriter {
     public private(set) var commits = 0
     public private(set) var writesCommitted = 0
 
+    /// Writes waiting for the next transaction.
+    public var queuedWrites: Int { inferences.count + labels.count }
+
     /// Creates a writer in front of `store`.
     public init(store: any EventStore, maxEventsPerCommit: Int = 10_000) {
         self.store = store

@@ -34,7 +34,7 @@ struct EventFields {
                 throw reject(field, "is longer than \(limits.maxStringLength) characters")
             }
             return value
-        case .number(let value) where field.hasSuffix("_id"):
+        case .number(let value) where field.hasSuffix("_id") && value.isFinite:
             // Numeric ids are common; keep them as their shortest text.
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
         case let other?: throw reject(field, "must be a string, got \(other.typeName)")

@@ -93,8 +93,12 @@ struct IngestBodyReader {
                     try splitter.feed(raw.assumingMemoryBound(to: UInt8.self), take)
                 }
                 if items.count >= limits.maxEventsPerCommit {
-                    try await deliver(items)
-                    items.removeAll(keepingCapacity: true)
+                    // Whole parts now; the remainder waits for more rows.
+                    let whole = items.count / limits.maxEventsPerCommit * limits.maxEventsPerCommit
+                    for start in stride(from: 0, to: whole, by: limits.maxEventsPerCommit) {
+                        try await deliver(Array(items[start..<start + limits.maxEventsPerCommit]))
+                    }
+                    items.removeFirst(whole)
                 }
             }
             try splitter.finish(take)

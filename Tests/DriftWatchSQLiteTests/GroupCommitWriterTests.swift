@@ -1,0 +1,132 @@
+import DriftWatchCore
+import DriftWatchSQLite
+import Foundation
+import Testing
+
+/// A real SQLite store whose first inference write waits for a gate, so that a test can line up
+/// writes behind it; later writes can be made to fail.
+private actor GatedSQLiteStore: EventStore {
+    let backing: SQLiteEventStore
+    private var gate: CheckedContinuation<Void, Never>?
+    private var gated = true
+    private(set) var insertCalls = 0
+    private(set) var batchSizes: [Int] = []
+    var failNext = false
+
+    init(backing: SQLiteEventStore) { self.backing = backing }
+
+    func openGate() {
+        gated = false
+        gate?.resume()
+        gate = nil
+    }
+
+    func failNextInsert() { failNext = true }
+
+    func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
+        insertCalls += 1
+        batchSizes.append(events.count)
+        if gated { await withCheckedContinuation { gate = $0 } }
+        if failNext {
+            failNext = false
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return try await backing.insert(events)
+    }
+
+    func migrate() async throws { try await backing.migrate() }
+    func insert(_ labels: [LabelEvent]) async throws { try await backing.insert(labels) }
+    func event(modelID: String, requestID: String) async throws -> StoredEvent? {
+        try await backing.event(modelID: modelID, requestID: requestID)
+    }
+    func inferenceCount(modelID: String?) async throws -> Int { try await backing.inferenceCount(modelID: modelID) }
+    func save(_ model: ModelDefinition) async throws { try await backing.save(model) }
+    func saveIfAbsent(_ model: ModelDefinition) async throws -> ModelDefinition {
+        try await backing.saveIfAbsent(model)
+    }
+    func models() async throws -> [ModelDefinition] { try await backing.models() }
+    func model(id: String) async throws -> ModelDefinition? { try await backing.model(id: id) }
+    func schemaViolationCounts(modelID: String) async throws -> [SchemaViolationCount] {
+        try await backing.schemaViolationCounts(modelID: modelID)
+    }
+    func activity(modelID: String) async throws -> ModelActivity { try await backing.activity(modelID: modelID) }
+}
+
+@Suite struct GroupCommitWriterTests {
+    private func event(_ id: String) -> InferenceEvent {
+        InferenceEvent(modelID: "m", requestID: id, timestamp: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    @Test func writesThatArriveDuringACommitShareTheNextOne() async throws {
+        let database = TemporaryDatabase()
+        let store = GatedSQLiteStore(backing: try await database.open())
+        let writer = GroupCommitWriter(store: store)
+        let results = try await withThrowingTaskGroup(of: (String, [Bool]).self) { group in
+            group.addTask { ("first", try await writer.insert([event("first")])) }
+            while await store.insertCalls == 0 { await Task.yield() }
+            // The first commit is held open; 97 single-event writes queue up, with a re-send of
+            // the first event and two writes of the same new event.
+            for k in 0..<97 { group.addTask { ("e\(k)", try await writer.insert([event("e\(k)")])) } }
+            group.addTask { ("again", try await writer.insert([event("first")])) }
+            group.addTask { ("dup-a", try await writer.insert([event("dup")])) }
+            group.addTask { ("dup-b", try await writer.insert([event("dup")])) }
+            while await writer.queuedWrites < 100 { await Task.yield() }
+            await store.openGate()
+            var results: [String: [Bool]] = [:]
+            for try await (name, fresh) in group { results[name] = fresh }
+            return results
+        }
+        #expect(await store.insertCalls == 2, "one commit for the first write, one for the 100 queued behind it")
+        #expect(await writer.commits == 2)
+        #expect(await writer.writesCommitted == 101)
+        #expect(results["first"] == [true])
+        #expect((0..<97).allSatisfy { results["e\($0)"] == [true] })
+        #expect(results["again"] == [false], "a re-send of an event committed earlier is a duplicate")
+        #expect(
+            [results["dup-a"], results["dup-b"]].compactMap { $0 }.sorted { !$0[0] && $1[0] } == [[false], [true]],
+            "two writes of one event in the same commit: the first queued is stored, the other is a duplicate")
+        #expect(try await store.inferenceCount(modelID: "m") == 99)
+    }
+
+    @Test func aFailedCommitFailsEveryWriteInItAndTheNextGroupProceeds() async throws {
+        let database = TemporaryDatabase()
+        let store = GatedSQLiteStore(backing: try await database.open())
+        let writer = GroupCommitWriter(store: store)
+        await store.failNextInsert()
+        let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
+            group.addTask { ("a", (try? await writer.insert([event("a")])) != nil) }
+            while await store.insertCalls == 0 { await Task.yield() }
+            group.addTask { ("b", (try? await writer.insert([event("b")])) != nil) }
+            while await writer.queuedWrites < 1 { await Task.yield() }
+            await store.openGate()
+            var outcomes: [String: Bool] = [:]
+            for await (name, succeeded) in group { outcomes[name] = succeeded }
+            return outcomes
+        }
+        #expect(outcomes == ["a": false, "b": true])
+        #expect(try await store.event(modelID: "m", requestID: "a") == nil, "nothing of a failed commit is stored")
+        #expect(try await store.event(modelID: "m", requestID: "b") != nil)
+    }
+
+    @Test func aGroupNeverExceedsTheLimitUnlessOneWriteDoes() async throws {
+        let database = TemporaryDatabase()
+        let store = GatedSQLiteStore(backing: try await database.open())
+        let writer = GroupCommitWriter(store: store, maxEventsPerCommit: 10)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await writer.insert([event("x")]) }
+            while await store.insertCalls == 0 { await Task.yield() }
+            for k in 0..<4 {
+                group.addTask { _ = try await writer.insert((0..<4).map { event("b\(k)-\($0)") }) }
+            }
+            group.addTask { _ = try await writer.insert((0..<25).map { event("big-\($0)") }) }
+            while await writer.queuedWrites < 5 { await Task.yield() }
+            await store.openGate()
+            try await group.waitForAll()
+        }
+        let sizes = await store.batchSizes
+        #expect(sizes.first == 1)
+        #expect(sizes.dropFirst().filter { $0 > 10 } == [25], "only a single write larger than the limit passes it")
+        #expect(sizes.reduce(0, +) == 42)
+        #expect(try await store.inferenceCount(modelID: "m") == 1 + 16 + 25)
+    }
+}

@@ -1,0 +1,41 @@
+import DriftWatchCore
+import DriftWatchSQLite
+import DriftWatchServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Runs `body` against the real router on a fresh SQLite database.
+func withServer(
+    limits: IngestLimits = IngestLimits(),
+    _ body: @Sendable (any TestClientProtocol, SQLiteEventStore) async throws -> Void
+) async throws {
+    let directory = NSTemporaryDirectory() + "driftwatch-server-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
+    try await store.migrate()
+    let app = Application(router: DriftWatchServer.router(store: store, limits: limits))
+    try await app.test(.router) { client in try await body(client, store) }
+}
+
+/// A response body as a JSON object.
+func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
+}
+
+/// POSTs `body` and hands back the status and the JSON answer.
+func post(
+    _ client: any TestClientProtocol, _ uri: String, _ body: String, contentType: String = "application/json"
+) async throws -> (status: HTTPResponse.Status, body: [String: Any]) {
+    try await client.execute(
+        uri: uri, method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: body)
+    ) { response in (response.status, try json(response.body)) }
+}
+
+/// GETs `uri` and hands back the status and the JSON answer.
+func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (
+    status: HTTPResponse.Status, body: [String: Any]
+) {
+    try await client.execute(uri: uri, method: .get) { response in (response.status, try json(response.body)) }
+}

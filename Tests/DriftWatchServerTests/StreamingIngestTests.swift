@@ -1,0 +1,42 @@
+import DriftWatchCore
+import DriftWatchSQLite
+import DriftWatchServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Long bodies over a real connection: parsed as they stream in and committed in parts.
+@Suite struct StreamingIngestTests {
+    @Test(arguments: ["application/x-ndjson", "application/json"])
+    func aLongBodyIsStoredInPartsAsItStreams(contentType: String) async throws {
+        let directory = NSTemporaryDirectory() + "driftwatch-stream-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
+        try await store.migrate()
+        let limits = IngestLimits(maxEventsPerCommit: 500)
+        let app = Application(router: DriftWatchServer.router(store: store, limits: limits))
+        let count = 20_000
+        let rows = (0..<count).map { k in
+            #"{"model_id": "s", "request_id": "r\#(k)", "y_pred_num": \#(Double(k) / 7), "features": {"f0": \#(k % 13), "f1": "c\#(k % 5)", "note": "a \"quoted\", {braced} [text] \n line"}}"#
+        }
+        let body =
+            contentType.contains("ndjson") ? rows.joined(separator: "\n") : "[" + rows.joined(separator: ",\n") + "]"
+        try await app.test(.live) { client in
+            let answer = try await client.execute(
+                uri: "/v1/inferences", method: .post, headers: [.contentType: contentType],
+                body: ByteBuffer(string: body)
+            ) { response in (response.status, try json(response.body)) }
+            #expect(answer.0 == .ok)
+            #expect(answer.1["accepted"] as? Int == count)
+            #expect((answer.1["request_ids"] as? [String])?.last == "r\(count - 1)")
+            let health = try await get(client, "/health")
+            let ingest = (health.body["components"] as? [String: Any])?["ingest"] as? [String: Any]
+            #expect((ingest?["commits"] as? Int ?? 0) >= count / 500, "committed in parts of at most 500 events")
+        }
+        #expect(try await store.inferenceCount(modelID: "s") == count)
+        let last = try #require(try await store.event(modelID: "s", requestID: "r19999"))
+        #expect(last.inference.predictionNumber == 19999.0 / 7)
+        #expect(last.inference.features["note"] == .text("a \"quoted\", {braced} [text] \n line"))
+    }
+}
