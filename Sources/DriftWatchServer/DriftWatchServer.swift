@@ -5,28 +5,12 @@ import Logging
 
 /// The DriftWatch HTTP server: ingestion and reads over an ``EventStore``.
 public enum DriftWatchServer {
-    /// Where to listen and what to accept.
-    public struct Configuration: Sendable {
-        /// The address to bind.
-        public var host: String
-        /// The port to bind.
-        public var port: Int
-        /// Request limits.
-        public var limits: IngestLimits
-
-        /// Creates a configuration; the default is 127.0.0.1:8000.
-        public init(host: String = "127.0.0.1", port: Int = 8000, limits: IngestLimits = IngestLimits()) {
-            self.host = host
-            self.port = port
-            self.limits = limits
-        }
-    }
-
     /// The router with every route, for tests and for ``run(store:configuration:logger:)``.
     public static func router(
         store: any EventStore, limits: IngestLimits, metrics: ServerMetrics = ServerMetrics()
     ) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.get("/metrics") { _, _ in
             Response(
@@ -47,8 +31,18 @@ public enum DriftWatchServer {
         return router
     }
 
-    /// Runs until SIGINT or SIGTERM; in-flight requests finish (and commit) before it returns.
-    public static func run(store: any EventStore, configuration: Configuration, logger: Logger) async throws {
+    /// Declares the configured models, then serves until SIGINT or SIGTERM; in-flight requests
+    /// finish (and commit) before it returns.
+    public static func run(store: any EventStore, configuration: ServerConfiguration, logger: Logger) async throws {
+        for model in configuration.models {
+            let existing = try await store.model(id: model.id)
+            var declared = model
+            declared.createdAt = existing?.createdAt ?? model.createdAt
+            try await store.save(declared)
+            logger.info(
+                "model declared from the config",
+                metadata: ["model": "\(model.id)", "features": "\(model.schema.features.count)"])
+        }
         let app = Application(
             router: router(store: store, limits: configuration.limits),
             configuration: .init(

@@ -5,6 +5,9 @@ struct DriftWatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "ML observability: data drift, concept drift, performance and data quality.",
-        subcommands: [DriftCommand.self, DetectCommand.self, PerfCommand.self, ServeCommand.self, MigrateCommand.self]
+        subcommands: [
+            DriftCommand.self, DetectCommand.self, PerfCommand.self, ServeCommand.self, MigrateCommand.self,
+            CheckConfigCommand.self,
+        ]
     )
 }

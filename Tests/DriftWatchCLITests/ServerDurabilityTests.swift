@@ -95,12 +95,16 @@ actor AcknowledgedIDs {
 struct ServerProcess: Sendable {
     let process: Process
 
-    static func start(port: Int, dataDirectory: String) throws -> ServerProcess {
+    /// Starts `driftwatch serve` with `arguments` (by default on `port` with `dataDirectory`) and
+    /// waits until it answers on `port`; its log goes to `log` when given.
+    static func start(
+        port: Int, dataDirectory: String, arguments: [String]? = nil, log: FileHandle? = nil
+    ) throws -> ServerProcess {
         let process = Process()
         process.executableURL = Driftwatch.executable
-        process.arguments = ["serve", "--port", "\(port)", "--data-dir", dataDirectory]
+        process.arguments = arguments ?? ["serve", "--port", "\(port)", "--data-dir", dataDirectory]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = log ?? FileHandle.nullDevice
         try process.run()
         let health = URL(string: "http://127.0.0.1:\(port)/health")!
         for _ in 0..<300 {

@@ -1,0 +1,124 @@
+import DriftWatchCore
+import Foundation
+import Logging
+import Yams
+
+extension ConfigReader {
+    mutating func server(_ node: Node, _ configuration: inout ServerConfiguration) {
+        mapping(node, "server", keys: ["host", "port"]) { reader, key, value in
+            switch key {
+            case "host": configuration.host = reader.string(value, "server.host") ?? configuration.host
+            default: configuration.port = reader.integer(value, "server.port", in: 0...65535) ?? configuration.port
+            }
+        }
+    }
+
+    mutating func storage(_ node: Node, _ storage: inout ServerConfiguration.Storage) {
+        mapping(node, "storage", keys: ["backend", "data_dir"]) { reader, key, value in
+            switch key {
+            case "backend":
+                storage.backend =
+                    reader.choice(value, "storage.backend", ServerConfiguration.Storage.Backend.self) ?? storage.backend
+            default: storage.dataDirectory = reader.string(value, "storage.data_dir") ?? storage.dataDirectory
+            }
+        }
+    }
+
+    mutating func limits(_ node: Node, _ limits: inout IngestLimits) {
+        let keys = [
+            "max_body_bytes", "max_row_bytes", "max_depth", "max_features", "max_string_length",
+            "max_pending_events", "max_events_per_commit", "max_reported_rejections",
+        ]
+        mapping(node, "limits", keys: keys) { reader, key, value in
+            let path = "limits.\(key)"
+            switch key {
+            case "max_body_bytes": limits.maxBodyBytes = reader.byteSize(value, path) ?? limits.maxBodyBytes
+            case "max_row_bytes": limits.maxRowBytes = reader.byteSize(value, path) ?? limits.maxRowBytes
+            case "max_depth": limits.maxDepth = reader.integer(value, path, in: 2...512) ?? limits.maxDepth
+            case "max_features":
+                limits.maxFeatures = reader.integer(value, path, in: 1...1_000_000) ?? limits.maxFeatures
+            case "max_string_length":
+                limits.maxStringLength = reader.integer(value, path, in: 1...(1 << 30)) ?? limits.maxStringLength
+            case "max_pending_events":
+                limits.maxPendingEvents = reader.integer(value, path, in: 1...(1 << 40)) ?? limits.maxPendingEvents
+            case "max_events_per_commit":
+                limits.maxEventsPerCommit =
+                    reader.integer(value, path, in: 1...1_000_000) ?? limits.maxEventsPerCommit
+            default:
+                limits.maxReportedRejections =
+                    reader.integer(value, path, in: 0...1_000_000) ?? limits.maxReportedRejections
+            }
+        }
+        if limits.maxRowBytes > limits.maxBodyBytes {
+            fail(node, "limits.max_row_bytes", "must not be larger than limits.max_body_bytes")
+        }
+    }
+
+    mutating func logging(_ node: Node, _ logging: inout ServerConfiguration.LogSettings) {
+        mapping(node, "logging", keys: ["level", "format"]) { reader, key, value in
+            switch key {
+            case "level": logging.level = reader.choice(value, "logging.level", Logger.Level.self) ?? logging.level
+            default:
+                logging.format =
+                    reader.choice(value, "logging.format", ServerConfiguration.LogSettings.Format.self) ?? logging.format
+            }
+        }
+    }
+
+    /// `models:`, a sequence of declarations in the form `POST /v1/models` takes.
+    mutating func models(_ node: Node) -> [ModelDefinition] {
+        guard let sequence = node.sequence else {
+            fail(node, "models", "must be a list of model declarations")
+            return []
+        }
+        var models: [ModelDefinition] = []
+        var ids: Set<String> = []
+        for (position, item) in sequence.enumerated() {
+            let path = "models[\(position)]"
+            if let id = item.mapping?["id"]?.string, !ids.insert(id).inserted {
+                fail(item, "\(path).id", "model \(id) is declared twice")
+                continue
+            }
+            do throws(ModelDeclaration.Invalid) {
+                models.append(try ModelDeclaration.parse(Self.json(item), now: Date()))
+            } catch {
+                let field = error.field.isEmpty ? path : "\(path).\(error.field)"
+                fail(Self.node(at: error.field, in: item) ?? item, field, error.error)
+            }
+        }
+        return models
+    }
+
+    /// A YAML node as the JSON value it spells, with YAML's scalar resolution (`3` is a number,
+    /// `true` a boolean, `~` null).
+    static func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { return .null }
+                if let flag = node.bool { return .bool(flag) }
+                if let number = node.int { return .number(Double(number)) }
+                if let number = node.float { return .number(number) }
+            }
+            return .string(scalar.string)
+        case .mapping(let mapping):
+            var object: [String: JSONValue] = [:]
+            for (key, value) in mapping { object[key.string ?? ""] = json(value) }
+            return .object(object)
+        case .sequence(let sequence):
+            return .array(sequence.map(json))
+        case .alias:
+            return .null
+        }
+    }
+
+    /// The node a dotted field path (`features.age`) points at, for its position.
+    static func node(at field: String, in root: Node) -> Node? {
+        var node: Node? = root
+        for part in field.split(separator: ".") {
+            let name = String(part.prefix { $0 != "[" })
+            node = node?.mapping?[name]
+        }
+        return node
+    }
+}

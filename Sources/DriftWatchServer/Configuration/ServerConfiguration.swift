@@ -1,0 +1,58 @@
+import DriftWatchCore
+import Logging
+
+/// Everything `driftwatch serve` can be told: from the YAML config file (see
+/// `driftwatch.example.yaml`), then command-line flags on top.
+public struct ServerConfiguration: Sendable {
+    /// Where the data is kept.
+    public struct Storage: Sendable, Hashable {
+        /// The storage adapters.
+        public enum Backend: String, Sendable, Hashable, CaseIterable {
+            /// An embedded SQLite database file in ``dataDirectory``.
+            case sqlite
+        }
+
+        /// The adapter.
+        public var backend = Backend.sqlite
+        /// The folder of the embedded database.
+        public var dataDirectory = "./driftwatch-data"
+
+        /// The default storage: SQLite in `./driftwatch-data`.
+        public init() {}
+    }
+
+    /// How the server logs.
+    public struct LogSettings: Sendable, Hashable {
+        /// Line formats.
+        public enum Format: String, Sendable, Hashable, CaseIterable {
+            /// `2026-11-22T10:00:00Z info driftwatch: message key=value`, for people.
+            case text
+            /// One JSON object per line, for log pipelines.
+            case json
+        }
+
+        /// The lowest level written.
+        public var level = Logger.Level.info
+        /// The line format.
+        public var format = Format.text
+
+        /// The default: `info`, text.
+        public init() {}
+    }
+
+    /// The address to bind.
+    public var host = "127.0.0.1"
+    /// The port to bind.
+    public var port = 8000
+    /// Where the data is kept.
+    public var storage = Storage()
+    /// Request and queue limits.
+    public var limits = IngestLimits()
+    /// Logging.
+    public var logging = LogSettings()
+    /// Models declared up front; declared again (replacing the stored definition) at every start.
+    public var models: [ModelDefinition] = []
+
+    /// The defaults: 127.0.0.1:8000, SQLite in `./driftwatch-data`, default limits, info logs.
+    public init() {}
+}

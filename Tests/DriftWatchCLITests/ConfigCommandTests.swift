@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `driftwatch check-config` and `driftwatch serve --config`, run as a user runs them.
+@Suite(.serialized) struct ConfigCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theShippedExampleChecksOut() throws {
+        let example = Self.repository.appendingPathComponent("driftwatch.example.yaml").path
+        let run = try Driftwatch.run(["check-config", example])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("valid"))
+        #expect(run.stdout.contains("models     fraud, price"))
+    }
+
+    @Test func aBadFileListsEveryProblemAndExits2() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("bad.yaml", "server:\n  port: 99999\nlimits:\n  max_featurs: 3\n")
+        let run = try Driftwatch.run(["check-config", file])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("2 problems in \(file)"))
+        #expect(run.stderr.contains("\(file):2:9: server.port: must be between 0 and 65535, got 99999"))
+        #expect(run.stderr.contains("limits.max_featurs: unknown setting (did you mean max_features?)"))
+        let missing = try Driftwatch.run(["check-config", directory.path + "/none.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read the file"))
+        let serve = try Driftwatch.run(["serve", "--config", file])
+        #expect(serve.status == 2, "the server refuses to start on a bad config")
+        #expect(serve.stderr.contains("invalid config"))
+    }
+
+    @Test func serveReadsTheConfigDeclaresItsModelsAndLogsJSON() async throws {
+        let directory = try TemporaryDirectory()
+        let port = Int.random(in: 20_000..<60_000)
+        let config = try directory.write(
+            "driftwatch.yaml",
+            """
+            server:
+              port: \(port)
+            storage:
+              data_dir: \(directory.path)/data
+            logging:
+              format: json
+            models:
+              - id: fraud
+                task: binary
+                features: {amount: numeric, country: categorical}
+            """)
+        let logPath = directory.path + "/server.log"
+        #expect(FileManager.default.createFile(atPath: logPath, contents: nil))
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let server = try ServerProcess.start(
+            port: port, dataDirectory: "", arguments: ["serve", "--config", config], log: log)
+        let (data, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/v1/models/fraud")!)
+        server.terminate()
+        try log.close()
+        let model = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(model["origin"] as? String == "declared")
+        #expect(model["features"] as? [String: String] == ["amount": "numeric", "country": "categorical"])
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/data/driftwatch.sqlite"))
+        let lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n")
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!lines.isEmpty && objects.count == lines.count, "every log line is one JSON object")
+        #expect(objects.contains { $0["message"] as? String == "store ready" && $0["backend"] as? String == "sqlite" })
+        #expect(
+            objects.contains {
+                $0["message"] as? String == "model declared from the config" && $0["model"] as? String == "fraud"
+            })
+    }
+}
