@@ -5,6 +5,9 @@ import Logging
 
 /// The DriftWatch HTTP server: ingestion and reads over an ``EventStore``.
 public enum DriftWatchServer {
+    /// The server's version, as the OpenAPI document and `driftwatch --version` report it.
+    public static let version = "0.4.0"
+
     /// The router with every route, for tests and for ``run(store:configuration:logger:)``.
     public static func router(
         store: any EventStore, limits: IngestLimits, metrics: ServerMetrics = ServerMetrics()
@@ -20,6 +23,8 @@ public enum DriftWatchServer {
         let writer = GroupCommitWriter(store: store, maxEventsPerCommit: limits.maxEventsPerCommit)
         let models = ModelRegistry(store: store)
         let admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
+        let openAPI = JSONResponse.make(.ok, OpenAPIDocument.json(version: DriftWatchServer.version))
+        router.get("/openapi.json") { _, _ in openAPI }
         IngestRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, admission: admission, metrics: metrics
         ).add(to: router)

@@ -60,7 +60,8 @@ extension ConfigReader {
             case "level": logging.level = reader.choice(value, "logging.level", Logger.Level.self) ?? logging.level
             default:
                 logging.format =
-                    reader.choice(value, "logging.format", ServerConfiguration.LogSettings.Format.self) ?? logging.format
+                    reader.choice(value, "logging.format", ServerConfiguration.LogSettings.Format.self)
+                    ?? logging.format
             }
         }
     }

@@ -37,7 +37,8 @@ extension ServerConfiguration {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigurationErrors(errors: [
-                ConfigurationError(source: path, path: "", message: "cannot read the file (\(error.localizedDescription))")
+                ConfigurationError(
+                    source: path, path: "", message: "cannot read the file (\(error.localizedDescription))")
             ])
         }
         return try parse(yaml: text, source: path)
@@ -82,15 +83,18 @@ struct ConfigReader {
 
     mutating func fail(_ node: Node?, _ path: String, _ message: String) {
         errors.append(
-            ConfigurationError(source: source, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
+            ConfigurationError(
+                source: source, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
     }
 
     func syntaxError(_ error: any Error) -> ConfigurationError {
         if let yamlError = error as? YamlError, case .parser(_, let problem, let mark, _) = yamlError {
-            return ConfigurationError(source: source, line: mark.line, column: mark.column, path: "", message: "not valid YAML: \(problem)")
+            return ConfigurationError(
+                source: source, line: mark.line, column: mark.column, path: "", message: "not valid YAML: \(problem)")
         }
         if let yamlError = error as? YamlError, case .scanner(_, let problem, let mark, _) = yamlError {
-            return ConfigurationError(source: source, line: mark.line, column: mark.column, path: "", message: "not valid YAML: \(problem)")
+            return ConfigurationError(
+                source: source, line: mark.line, column: mark.column, path: "", message: "not valid YAML: \(problem)")
         }
         return ConfigurationError(source: source, path: "", message: "not valid YAML: \(error)")
     }

@@ -66,7 +66,8 @@ public struct LineLogHandler: LogHandler {
 
     private static func text(_ value: Logger.Metadata.Value) -> String {
         let plain = value.description
-        return plain.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) ? "\"\(plain.replacingOccurrences(of: "\"", with: "\\\""))\"" : plain
+        return plain.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
+            ? "\"\(plain.replacingOccurrences(of: "\"", with: "\\\""))\"" : plain
     }
 
     private static func json(_ value: Logger.Metadata.Value) -> JSONValue {

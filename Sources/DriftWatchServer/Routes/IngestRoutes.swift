@@ -15,14 +15,6 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         router.post("/v1/labels") { request, context in try await labels(request, context) }
     }
 
-    /// What a request stored, for its answer.
-    private struct Stored {
-        var accepted = 0
-        var duplicates = 0
-        var requestIDs: [String] = []
-        var violations = 0
-    }
-
     /// Why storing stopped early.
     private enum Refusal: Error {
         case busy
@@ -31,7 +23,7 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
 
     private func inferences(_ request: Request, _ context: Context) async throws -> Response {
         let receivedAt = Date()
-        var stored = Stored()
+        var stored = IngestAnswer(duplicates: 0, requestIDs: [], schemaViolations: 0)
         let reader = IngestBodyReader(limits: limits)
         let outcome: IngestBodyReader.Outcome
         do {
@@ -45,30 +37,24 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                         let checked = try await models.check(events)
                         let fresh = try await writer.insert(checked)
                         for (event, isNew) in zip(checked, fresh) where isNew {
-                            stored.violations += event.schemaViolations.count
+                            stored.schemaViolations! += event.schemaViolations.count
                         }
                         return fresh
                     }
                     stored.accepted += events.count
-                    stored.duplicates += fresh.count { !$0 }
-                    stored.requestIDs.append(contentsOf: events.lazy.map(\.requestID))
+                    stored.duplicates! += fresh.count { !$0 }
+                    stored.requestIDs!.append(contentsOf: events.lazy.map(\.requestID))
                     record(events, fresh)
                 })
         } catch let refusal as Refusal {
-            return refused(refusal, context, stored: ["accepted": stored.accepted])
+            return refused(refusal, context, stored)
         }
-        var body: [String: Any] = [
-            "accepted": stored.accepted,
-            "duplicates": stored.duplicates,
-            "request_ids": stored.requestIDs,
-            "schema_violations": stored.violations,
-        ]
-        return answer(outcome, &body)
+        return answer(outcome, stored)
     }
 
     private func labels(_ request: Request, _ context: Context) async throws -> Response {
         let receivedAt = Date()
-        var accepted = 0
+        var stored = IngestAnswer()
         let reader = IngestBodyReader(limits: limits)
         let outcome: IngestBodyReader.Outcome
         do {
@@ -79,37 +65,36 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                 },
                 deliver: { labels in
                     try await write(labels.count) { try await writer.insert(labels) }
-                    accepted += labels.count
+                    stored.accepted += labels.count
                 })
         } catch let refusal as Refusal {
-            return refused(refusal, context, stored: ["accepted": accepted])
+            return refused(refusal, context, stored)
         }
-        var body: [String: Any] = ["accepted": accepted]
-        return answer(outcome, &body)
+        return answer(outcome, stored)
     }
 
     /// The answer once the body has been read: 200 when anything was stored (or the body was
     /// empty), 400 when nothing in it was JSON, 422 when every row was refused, 413 and 400 when
     /// reading stopped early (saying what was stored before).
-    private func answer(_ outcome: IngestBodyReader.Outcome, _ body: inout [String: Any]) -> Response {
+    private func answer(_ outcome: IngestBodyReader.Outcome, _ stored: IngestAnswer) -> Response {
         for row in outcome.rejected { metrics.rejected(field: row.field) }
-        body["rejected"] = outcome.rejected.map { ["index": $0.index, "field": $0.field, "error": $0.error] }
-        body["rejected_count"] = outcome.rejectedCount
-        let accepted = body["accepted"] as? Int ?? 0
+        var answer = stored
+        answer.rejected = outcome.rejected
+        answer.rejectedCount = outcome.rejectedCount
         switch outcome.end {
         case .tooLarge:
-            body["error"] = "the body is larger than \(limits.maxBodyBytes) bytes"
-            return JSONResponse.make(.contentTooLarge, body)
+            answer.error = "the body is larger than \(limits.maxBodyBytes) bytes"
+            return answer.response(.contentTooLarge)
         case .malformed(let error):
-            body["error"] = "the body is not valid JSON: \(error)"
-            return JSONResponse.make(.badRequest, body)
+            answer.error = "the body is not valid JSON: \(error)"
+            return answer.response(.badRequest)
         case .complete:
-            if accepted > 0 || outcome.rejectedCount == 0 { return JSONResponse.make(.ok, body) }
+            if answer.accepted > 0 || outcome.rejectedCount == 0 { return answer.response(.ok) }
             if outcome.syntaxErrors == outcome.rows {
-                body["error"] = "the body is not valid JSON: \(outcome.rejected.first?.error ?? "")"
-                return JSONResponse.make(.badRequest, body)
+                answer.error = "the body is not valid JSON: \(outcome.rejected.first?.error ?? "")"
+                return answer.response(.badRequest)
             }
-            return JSONResponse.make(.unprocessableContent, body)
+            return answer.response(.unprocessableContent)
         }
     }
 
@@ -126,18 +111,18 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         }
     }
 
-    private func refused(_ refusal: Refusal, _ context: Context, stored: [String: Any]) -> Response {
-        var body = stored
+    private func refused(_ refusal: Refusal, _ context: Context, _ stored: IngestAnswer) -> Response {
+        var answer = stored
         switch refusal {
         case .busy:
-            body["error"] = "the ingest queue is full; retry after 1 second"
-            var response = JSONResponse.make(.tooManyRequests, body)
+            answer.error = "the ingest queue is full; retry after 1 second"
+            var response = answer.response(.tooManyRequests)
             response.headers[.retryAfter] = "1"
             return response
         case .storage(let error):
             context.logger.error("storing events failed", metadata: ["error": "\(error)"])
-            body["error"] = "the events could not be stored; retry"
-            return JSONResponse.make(.serviceUnavailable, body)
+            answer.error = "the events could not be stored; retry"
+            return answer.response(.serviceUnavailable)
         }
     }
 

@@ -1,0 +1,149 @@
+/// The OpenAPI 3.1 description of every route, served at `GET /openapi.json`.
+///
+/// A test compares its operations with the router's routes and sends each operation's example
+/// request, checking that the answer's status and fields are the documented ones.
+enum OpenAPIDocument {
+    /// One documented operation.
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var requestSchema: String?
+        var requestExample: String?
+        var requestContentTypes = ["application/json"]
+        /// Status code → response schema name (nil for a non-JSON body).
+        var responses: [Int: String?]
+    }
+
+    static let operations: [Operation] = [
+        Operation(
+            method: "post", path: "/v1/inferences",
+            summary: "Log predictions: one object, an array, or NDJSON of any length (streamed).",
+            requestSchema: "Inference",
+            requestExample:
+                #"{"model_id": "fraud", "request_id": "r-1", "y_pred_num": 0.91, "latency_ms": 12.5, "features": {"amount": 120.5, "country": "DE"}, "segments": {"region": "eu"}}"#,
+            requestContentTypes: ["application/json", "application/x-ndjson"],
+            responses: [
+                200: "IngestAnswer", 400: "IngestAnswer", 413: "IngestAnswer", 422: "IngestAnswer",
+                429: "IngestAnswer", 503: "IngestAnswer",
+            ]),
+        Operation(
+            method: "post", path: "/v1/labels", summary: "Log ground truth, joined to predictions by request_id.",
+            requestSchema: "Label", requestExample: #"{"model_id": "fraud", "request_id": "r-1", "y_true_num": 1}"#,
+            requestContentTypes: ["application/json", "application/x-ndjson"],
+            responses: [
+                200: "IngestAnswer", 400: "IngestAnswer", 413: "IngestAnswer", 422: "IngestAnswer",
+                429: "IngestAnswer", 503: "IngestAnswer",
+            ]),
+        Operation(
+            method: "post", path: "/v1/models", summary: "Declare (create or replace) a model and its schema.",
+            requestSchema: "ModelDeclaration",
+            requestExample:
+                #"{"id": "fraud", "task": "binary", "features": {"amount": "numeric", "country": "categorical"}, "segments": ["region"]}"#,
+            responses: [200: "Model", 201: "Model", 400: "Error", 413: "Error", 422: "DeclarationError"]),
+        Operation(method: "get", path: "/v1/models", summary: "Every model.", responses: [200: "ModelList"]),
+        Operation(
+            method: "get", path: "/v1/models/{model}",
+            summary: "A model with its activity and schema violation counts.", responses: [200: "Model", 404: "Error"]),
+        Operation(
+            method: "get", path: "/v1/models/{model}/events/{request}",
+            summary: "A stored inference with its label.", responses: [200: "StoredEvent", 404: "Error"]),
+        Operation(
+            method: "post", path: "/monitor/predict",
+            summary: "The older stacks' path: features, prediction and ground truth on the default model.",
+            requestSchema: "PredictCompat",
+            requestExample: #"{"features": {"age": 41}, "prediction": 0.82, "ground_truth": 1}"#,
+            responses: [200: "PredictAnswer", 400: "Error", 422: "PredictAnswer", 503: "Error"]),
+        Operation(
+            method: "get", path: "/health", summary: "Status of each component.",
+            responses: [200: "Health", 503: "Health"]),
+        Operation(
+            method: "get", path: "/metrics", summary: "Prometheus metrics (text exposition format).",
+            responses: [200: nil]),
+        Operation(
+            method: "get", path: "/openapi.json", summary: "This document.", responses: [200: nil]),
+    ]
+
+    /// The document.
+    static func json(version: String) -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            var item: [String: Any] = [
+                "summary": operation.summary,
+                "operationId": operationID(operation),
+                "responses": Dictionary(
+                    uniqueKeysWithValues: operation.responses.map { status, schema in
+                        (String(status), response(status, schema, operation.path))
+                    }),
+            ]
+            let parameters = pathParameters(operation.path)
+            if !parameters.isEmpty {
+                item["parameters"] = parameters.map {
+                    ["name": $0, "in": "path", "required": true, "schema": ["type": "string"]] as [String: Any]
+                }
+            }
+            if let schema = operation.requestSchema {
+                var content: [String: Any] = [:]
+                for type in operation.requestContentTypes {
+                    var media: [String: Any] =
+                        type == "application/json"
+                        ? [
+                            "schema": [
+                                "oneOf": [
+                                    OpenAPISchemas.ref(schema), ["type": "array", "items": OpenAPISchemas.ref(schema)],
+                                ]
+                            ]
+                        ]
+                        : ["schema": ["type": "string", "description": "One \(schema) object per line."]]
+                    if operation.requestSchema == "ModelDeclaration" || operation.requestSchema == "PredictCompat" {
+                        media["schema"] = OpenAPISchemas.ref(schema)
+                    }
+                    if type == "application/json", let example = operation.requestExample { media["example"] = example }
+                    content[type] = media
+                }
+                item["requestBody"] = ["required": true, "content": content]
+            }
+            paths[operation.path, default: [:]][operation.method] = item
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "DriftWatch",
+                "version": version,
+                "description":
+                    "Ingest predictions and labels; read models and events. Every write is acknowledged only after it is committed.",
+            ],
+            "paths": paths,
+            "components": ["schemas": OpenAPISchemas.all],
+        ]
+    }
+
+    static func pathParameters(_ path: String) -> [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+
+    private static func operationID(_ operation: Operation) -> String {
+        let words = operation.path.split(separator: "/").map { part in
+            part.hasPrefix("{")
+                ? "By" + part.dropFirst().dropLast().capitalized
+                : part.replacingOccurrences(of: ".json", with: "").capitalized
+        }
+        return operation.method + words.joined().replacingOccurrences(of: "-", with: "")
+    }
+
+    private static func response(_ status: Int, _ schema: String?, _ path: String) -> [String: Any] {
+        let descriptions = [
+            200: "OK", 201: "Created", 400: "Malformed JSON", 404: "Not found", 413: "Body too large",
+            422: "Every row was refused", 429: "Ingest queue full; retry after Retry-After seconds",
+            503: "Storage unavailable; retry",
+        ]
+        var answer: [String: Any] = ["description": descriptions[status] ?? "\(status)"]
+        if let schema {
+            answer["content"] = ["application/json": ["schema": OpenAPISchemas.ref(schema)]]
+        } else {
+            answer["content"] = [path == "/metrics" ? "text/plain" : "application/json": ["schema": ["type": "string"]]]
+        }
+        if status == 429 { answer["headers"] = ["Retry-After": ["schema": ["type": "integer"]]] }
+        return answer
+    }
+}

@@ -1,0 +1,140 @@
+/// The JSON Schemas of the API's bodies, referenced from ``OpenAPIDocument``.
+enum OpenAPISchemas {
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    private static var nullableString: [String: Any] { ["type": ["string", "null"]] }
+    private static var nullableNumber: [String: Any] { ["type": ["number", "null"]] }
+    private static var timestamp: [String: Any] {
+        [
+            "description": "RFC 3339 / ISO 8601 text, or Unix seconds; missing means the time of receipt.",
+            "oneOf": [["type": "string", "format": "date-time"], ["type": "number"]],
+        ]
+    }
+
+    static var all: [String: Any] {
+        [
+            "Inference": [
+                "type": "object",
+                "required": ["model_id"],
+                "properties": [
+                    "model_id": ["type": "string"],
+                    "model_version": nullableString,
+                    "request_id": [
+                        "type": ["string", "null"], "description": "Generated (and returned) when missing.",
+                    ],
+                    "ts": timestamp,
+                    "y_pred_num": nullableNumber,
+                    "y_pred_text": nullableString,
+                    "y_proba": [
+                        "type": ["object", "null"],
+                        "additionalProperties": ["type": "number", "minimum": 0, "maximum": 1],
+                    ],
+                    "latency_ms": ["type": ["number", "null"], "minimum": 0],
+                    "features": [
+                        "type": ["object", "null"],
+                        "description":
+                            "NaN, ±Infinity and null (also as the strings \"NaN\", \"Infinity\") are missing values.",
+                        "additionalProperties": ["type": ["number", "string", "boolean", "null"]],
+                    ],
+                    "segments": [
+                        "type": ["object", "null"], "additionalProperties": ["type": ["string", "number", "boolean"]],
+                    ],
+                    "error": nullableString,
+                ],
+            ],
+            "Label": [
+                "type": "object",
+                "required": ["model_id", "request_id"],
+                "description": "Needs y_true_num or y_true_text. May arrive before its inference.",
+                "properties": [
+                    "model_id": ["type": "string"], "request_id": ["type": "string"], "ts": timestamp,
+                    "y_true_num": nullableNumber, "y_true_text": nullableString,
+                ],
+            ],
+            "Rejected": [
+                "type": "object",
+                "required": ["index", "field", "error"],
+                "properties": [
+                    "index": ["type": "integer", "description": "0-based position of the row in the body."],
+                    "field": ["type": "string", "description": "The field at fault; empty for the row as a whole."],
+                    "error": ["type": "string"],
+                ],
+            ],
+            "IngestAnswer": [
+                "type": "object",
+                "required": ["accepted", "rejected", "rejected_count"],
+                "properties": [
+                    "accepted": ["type": "integer"],
+                    "duplicates": ["type": "integer", "description": "Rows already stored under the same request_id."],
+                    "request_ids": ["type": "array", "items": ["type": "string"]],
+                    "schema_violations": ["type": "integer"],
+                    "rejected": ["type": "array", "items": ref("Rejected")],
+                    "rejected_count": ["type": "integer"],
+                    "error": ["type": "string"],
+                ],
+            ],
+            "ModelDeclaration": [
+                "type": "object",
+                "required": ["id"],
+                "additionalProperties": false,
+                "properties": [
+                    "id": ["type": "string"],
+                    "task": ["enum": ["binary", "multiclass", "regression", "unknown"]],
+                    "description": nullableString,
+                    "features": ["type": "object", "additionalProperties": ["enum": ["numeric", "categorical"]]],
+                    "segments": ["type": "array", "items": ["type": "string"]],
+                ],
+            ],
+            "Model": [
+                "type": "object",
+                "properties": [
+                    "id": ["type": "string"],
+                    "task": ["enum": ["binary", "multiclass", "regression", "unknown"]],
+                    "origin": ["enum": ["declared", "learned"]],
+                    "description": nullableString,
+                    "features": ["type": "object", "additionalProperties": ["enum": ["numeric", "categorical"]]],
+                    "segments": ["type": "array", "items": ["type": "string"]],
+                    "created_at": ["type": "string", "format": "date-time"],
+                    "updated_at": ["type": "string", "format": "date-time"],
+                    "activity": ["type": "object"],
+                    "schema_violations": ["type": "object"],
+                ],
+            ],
+            "ModelList": ["type": "object", "properties": ["models": ["type": "array", "items": ref("Model")]]],
+            "StoredEvent": [
+                "type": "object",
+                "description": "An inference with its label (null until it arrives).",
+                "properties": [
+                    "model_id": ["type": "string"], "model_version": nullableString, "request_id": ["type": "string"],
+                    "ts": ["type": "string"], "y_pred_num": nullableNumber, "y_pred_text": nullableString,
+                    "y_proba": ["type": "object"], "latency_ms": nullableNumber, "features": ["type": "object"],
+                    "segments": ["type": "object"], "error": nullableString,
+                    "schema_violations": ["type": "array"], "label": ["type": ["object", "null"]],
+                ],
+            ],
+            "PredictCompat": [
+                "type": "object",
+                "properties": [
+                    "features": ["type": "object"], "prediction": ["type": ["number", "string", "boolean"]],
+                    "ground_truth": ["type": ["number", "string", "boolean", "null"]], "model_id": ["type": "string"],
+                ],
+            ],
+            "PredictAnswer": [
+                "type": "object",
+                "properties": [
+                    "accepted": ["type": "integer"], "model_id": ["type": "string"], "request_id": ["type": "string"],
+                    "rejected": ["type": "array", "items": ref("Rejected")],
+                ],
+            ],
+            "Health": [
+                "type": "object",
+                "properties": ["status": ["enum": ["ok", "unavailable"]], "components": ["type": "object"]],
+            ],
+            "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "string"]]],
+            "DeclarationError": [
+                "type": "object", "required": ["error", "field"],
+                "properties": ["error": ["type": "string"], "field": ["type": "string"]],
+            ],
+        ]
+    }
+}
