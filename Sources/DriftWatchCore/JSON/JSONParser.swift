@@ -101,9 +101,11 @@ struct JSONReader {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         position += 1
-        var members: [String: JSONValue] = [:]
+        // Members are collected first and hashed once into a dictionary of the right size;
+        // growing the dictionary member by member rehashes it at every doubling.
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
-        if take(UInt8(ascii: "}")) { return .object(members) }
+        if take(UInt8(ascii: "}")) { return .object([:]) }
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -113,10 +115,10 @@ struct JSONReader {
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { throw error("expected ':' after an object key") }
             skipWhitespace()
-            members[key] = try value(depth: depth)
+            members.append((key, try value(depth: depth)))
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
-            if take(UInt8(ascii: "}")) { return .object(members) }
+            if take(UInt8(ascii: "}")) { return .object(Dictionary(members) { _, last in last }) }
             throw error(position < bytes.count ? "expected ',' or '}' in an object" : "unexpected end of JSON")
         }
     }
@@ -137,13 +139,18 @@ struct JSONReader {
         }
     }
 
+    /// `word` at the cursor; an error names the first byte that differs, where it is.
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
-        let count = word.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw error("unexpected end of JSON") }
-        for k in 0..<count where bytes[position + k] != word.utf8Start[k] {
-            throw error("unexpected \(Self.describe(bytes[position]))")
+        for k in 0..<word.utf8CodeUnitCount {
+            guard position + k < bytes.count else {
+                throw JSONSyntaxError(message: "unexpected end of JSON", offset: bytes.count)
+            }
+            let byte = bytes[position + k]
+            guard byte == word.utf8Start[k] else {
+                throw JSONSyntaxError(message: "unexpected \(Self.describe(byte))", offset: position + k)
+            }
         }
-        position += count
+        position += word.utf8CodeUnitCount
     }
 
     private mutating func string() throws(JSONSyntaxError) -> String {
@@ -153,7 +160,8 @@ struct JSONReader {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]), ascii: ascii)
+                let text = try makeString(
+                    UnsafeBufferPointer(rebasing: bytes[start..<position]), ascii: ascii, quote: start - 1)
                 position += 1
                 return text
             }
@@ -165,9 +173,14 @@ struct JSONReader {
         throw error("unterminated string")
     }
 
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(JSONSyntaxError) -> String {
+    /// The string's text; invalid UTF-8 is reported at the string's opening quote, at `quote`.
+    private func makeString(
+        _ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool, quote: Int
+    ) throws(JSONSyntaxError) -> String {
         if ascii { return String(decoding: utf8, as: UTF8.self) }
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw JSONSyntaxError(message: "invalid UTF-8 in a string", offset: quote)
+        }
         return text
     }
 
@@ -180,9 +193,10 @@ struct JSONReader {
             case UInt8(ascii: "\""):
                 position += 1
                 return try utf8.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-                    try makeString(buffer, ascii: false)
+                    try makeString(buffer, ascii: false, quote: start - 1)
                 }
             case UInt8(ascii: "\\"):
+                let escapeStart = position
                 position += 1
                 guard position < bytes.count else { throw error("unterminated string") }
                 let escape = bytes[position]
@@ -194,8 +208,10 @@ struct JSONReader {
                 case UInt8(ascii: "n"): utf8.append(0x0A)
                 case UInt8(ascii: "r"): utf8.append(0x0D)
                 case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
-                default: throw error("invalid escape \\\(Character(Unicode.Scalar(escape)))")
+                case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape(at: escapeStart))
+                default:
+                    throw JSONSyntaxError(
+                        message: "invalid escape \\\(Character(Unicode.Scalar(escape)))", offset: escapeStart)
                 }
             case 0..<0x20:
                 throw error("control character in a string")
@@ -207,19 +223,24 @@ struct JSONReader {
         throw error("unterminated string")
     }
 
-    /// `\uXXXX` (after the `u`), with a following low surrogate when the first is a high one.
-    private mutating func unicodeEscape() throws(JSONSyntaxError) -> [UInt8] {
+    /// `\uXXXX` (after the `u`; the backslash is at `escapeStart`), with a following low surrogate
+    /// when the first is a high one. Surrogate errors point at the escape that is wrong.
+    private mutating func unicodeEscape(at escapeStart: Int) throws(JSONSyntaxError) -> [UInt8] {
         let first = try hexQuad()
         var scalarValue = first
         if (0xD800...0xDBFF).contains(first) {
+            let lowStart = position
             guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")) else {
-                throw error("a high surrogate \\u escape must be followed by a low one")
+                throw JSONSyntaxError(
+                    message: "a high surrogate \\u escape must be followed by a low one", offset: lowStart)
             }
             let second = try hexQuad()
-            guard (0xDC00...0xDFFF).contains(second) else { throw error("invalid low surrogate \\u escape") }
+            guard (0xDC00...0xDFFF).contains(second) else {
+                throw JSONSyntaxError(message: "invalid low surrogate \\u escape", offset: lowStart)
+            }
             scalarValue = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         } else if (0xDC00...0xDFFF).contains(first) {
-            throw error("unpaired low surrogate \\u escape")
+            throw JSONSyntaxError(message: "unpaired low surrogate \\u escape", offset: escapeStart)
         }
         guard let scalar = Unicode.Scalar(scalarValue) else { throw error("invalid \\u escape") }
         return Array(String(Character(scalar)).utf8)

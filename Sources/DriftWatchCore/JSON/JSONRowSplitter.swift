@@ -61,6 +61,9 @@ public struct JSONRowSplitter: Sendable {
     private var expectingElement = false
     private var current: [UInt8] = []
     private var currentBytes = 0
+    /// In lines: how many of `currentBytes` are blanks at the end of the row so far (not part of it
+    /// unless more of the row follows).
+    private var trailingBlanks = 0
     private var depth = 0
     private var inString = false
     private var escaped = false
@@ -117,6 +120,7 @@ public struct JSONRowSplitter: Sendable {
                 rowStart = index
                 current.removeAll(keepingCapacity: true)
                 currentBytes = 0
+                trailingBlanks = 0
             }
             index += 1
         }
@@ -234,13 +238,26 @@ public struct JSONRowSplitter: Sendable {
 
     // MARK: - Row buffer
 
+    /// The trailing blanks of the row once chunk[start..<end] is added to it: in lines, trailing
+    /// blanks (and the \r of \r\n) are not part of the row, wherever the chunks were cut.
+    private func trailingBlanks(after chunk: UnsafeBufferPointer<UInt8>?, _ start: Int, _ end: Int) -> Int {
+        guard framing == .lines else { return 0 }
+        var last = end
+        if let chunk { while last > start && Self.isBlank(chunk[last - 1]) { last -= 1 } }
+        return last == start ? trailingBlanks + (end - start) : end - last
+    }
+
     /// Keeps chunk[start..<end] as part of the current row, unless the row is already too long.
+    /// At most `maxRowBytes` bytes are held: in lines, a row of that size may be followed by blanks
+    /// that turn out not to be part of it.
     private mutating func keep(_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        trailingBlanks = trailingBlanks(after: chunk, start, end)
         currentBytes += end - start
-        if currentBytes <= maxRowBytes {
-            current.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
-        } else {
+        if currentBytes - trailingBlanks > maxRowBytes {
             current.removeAll(keepingCapacity: false)
+        } else {
+            let count = min(end - start, maxRowBytes - current.count)
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<(start + count)]))
         }
     }
 
@@ -251,20 +268,18 @@ public struct JSONRowSplitter: Sendable {
         defer {
             current.removeAll(keepingCapacity: true)
             currentBytes = 0
+            trailingBlanks = 0
         }
-        var last = end
-        if framing == .lines, let chunk {
-            // Trailing blanks (and the \r of \r\n) are not part of the row.
-            while last > start && Self.isBlank(chunk[last - 1]) { last -= 1 }
-        }
-        let total = currentBytes + (last - start)
+        let blanks = trailingBlanks(after: chunk, start, end)
+        let total = currentBytes + (end - start) - blanks
         if total > maxRowBytes {
             emit(.oversized(bytes: total))
         } else if currentBytes == 0, let chunk {
-            emit(.row(UnsafeBufferPointer(rebasing: chunk[start..<last])))
+            emit(.row(UnsafeBufferPointer(rebasing: chunk[start..<(end - blanks)])))
         } else {
-            if let chunk { current.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<last])) }
-            if framing == .lines { while let tail = current.last, Self.isBlank(tail) { current.removeLast() } }
+            // The row's bytes are all held (it is not too long); drop the blanks after them.
+            if let chunk { current.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end])) }
+            current.removeLast(current.count - total)
             current.withUnsafeBufferPointer { emit(.row($0)) }
         }
     }

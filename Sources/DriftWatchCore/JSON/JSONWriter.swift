@@ -17,17 +17,21 @@ public struct JSONWriter: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An object with sorted keys, so that one map always gives the same text.
+    ///
+    /// Inlinable so that it is specialized for the caller's value type: unspecialized, sorting
+    /// the (key, value) pairs of a generic value costs more than the whole encoding.
+    @inlinable
     public mutating func object<Value>(_ map: [String: Value], _ writeValue: (inout JSONWriter, Value) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
+        raw("{")
         var first = true
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-            if !first { bytes.append(UInt8(ascii: ",")) }
+            if !first { raw(",") }
             first = false
             string(key)
-            bytes.append(UInt8(ascii: ":"))
+            raw(":")
             writeValue(&self, value)
         }
-        bytes.append(UInt8(ascii: "}"))
+        raw("}")
     }
 
     /// `null`.
@@ -95,6 +99,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// An array, each element written by `writeElement`.
+    @inlinable
     public mutating func array<Element>(
         _ elements: some Sequence<Element>, _ writeElement: (inout JSONWriter, Element) -> Void
     ) {

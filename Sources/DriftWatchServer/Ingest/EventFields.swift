@@ -73,6 +73,7 @@ struct EventFields {
         case nil, .null: return [:]
         case .object(let entries):
             var result: [String: String] = [:]
+            result.reserveCapacity(entries.count)
             for (key, value) in entries {
                 switch value {
                 case .string(let text) where text.count <= limits.maxStringLength: result[key] = text
@@ -114,6 +115,7 @@ struct EventFields {
                 throw reject(field, "has \(entries.count) features; the limit is \(limits.maxFeatures)")
             }
             var result: [String: FeatureValueInput] = [:]
+            result.reserveCapacity(entries.count)
             for (key, value) in entries {
                 switch value {
                 case .number(let number): result[key] = number.isFinite ? .number(number) : .missing
