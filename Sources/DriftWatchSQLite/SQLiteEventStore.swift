@@ -313,7 +313,7 @@ private struct InferenceRow: Sendable {
         predictionText = event.predictionText
         probabilities = JSONColumns.encode(event.probabilities)
         latencyMilliseconds = event.latencyMilliseconds
-        features = JSONColumns.encode(event.features)
+        features = event.featuresJSON ?? JSONColumns.encode(event.features)
         segments = JSONColumns.encode(event.segments)
         error = event.error
         self.receivedAt = try Int64(milliseconds: receivedAt)

@@ -40,3 +40,31 @@ import Testing
         #expect(last.inference.features["note"] == .text("a \"quoted\", {braced} [text] \n line"))
     }
 }
+
+/// Features stored as received (without encoding them again) read back exactly as decoded.
+@Suite struct VerbatimFeatureTests {
+    @Test func featuresReadBackAsDecodedWhetherStoredVerbatimOrEncoded() async throws {
+        let cases: [(text: String, expected: [String: FeatureValue])] = [
+            (
+                #"{"a": 1E5, "b": -0.0, "c": "caf\u00e9", "d": null}"#,
+                ["a": .number(100_000), "b": .number(-0.0), "c": .text("café"), "d": .missing]
+            ),
+            (#"{"a": 1, "a": 2}"#, ["a": .number(2)]),
+            (#"{ "x" : 0.1 ,"y":"\"quoted\" \\ slash" }"#, ["x": .number(0.1), "y": .text(#""quoted" \ slash"#)]),
+            // Not stored verbatim: NaN spelled as text, a boolean, an overflowing number.
+            (
+                #"{"n": "NaN", "t": true, "big": 1e999, "k": 3}"#,
+                ["n": .missing, "t": .text("true"), "big": .missing, "k": .number(3)]
+            ),
+        ]
+        try await withServer { client, store in
+            for (position, example) in cases.enumerated() {
+                let body = #"{"model_id": "v", "request_id": "r\#(position)", "features": \#(example.text)}"#
+                let answer = try await post(client, "/v1/inferences", body)
+                #expect(answer.status == .ok, "\(answer.body)")
+                let stored = try #require(try await store.event(modelID: "v", requestID: "r\(position)"))
+                #expect(stored.inference.features == example.expected, "\(example.text)")
+            }
+        }
+    }
+}

@@ -29,13 +29,17 @@ public struct InferenceEvent: Sendable, Hashable {
     public var error: String?
     /// How the event departs from its model's schema; set at ingestion, stored with the event.
     public var schemaViolations: [SchemaViolation]
+    /// `features` as JSON text, when ingestion received it in a form that can be stored as is
+    /// (every value a finite number, a category or null); storage adapters use it instead of
+    /// encoding `features` again. Nil otherwise. It must describe exactly `features`.
+    public var featuresJSON: String?
 
     /// Creates an event.
     public init(
         modelID: String, modelVersion: String? = nil, requestID: String, timestamp: Date,
         predictionNumber: Double? = nil, predictionText: String? = nil, probabilities: [String: Double] = [:],
         latencyMilliseconds: Double? = nil, features: [String: FeatureValue] = [:], segments: [String: String] = [:],
-        error: String? = nil, schemaViolations: [SchemaViolation] = []
+        error: String? = nil, schemaViolations: [SchemaViolation] = [], featuresJSON: String? = nil
     ) {
         self.modelID = modelID
         self.modelVersion = modelVersion
@@ -49,6 +53,7 @@ public struct InferenceEvent: Sendable, Hashable {
         self.segments = segments
         self.error = error
         self.schemaViolations = schemaViolations
+        self.featuresJSON = featuresJSON
     }
 }
 

@@ -33,6 +33,21 @@ public enum JSONParser {
         return value
     }
 
+    /// Parses exactly one JSON value, and says where the value of the top-level object's member
+    /// `member` lies in `bytes` (nil when the value is not an object or has no such member), so
+    /// that a caller can keep that member's text as it came.
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, capturing member: String, maxDepth: Int = defaultMaxDepth
+    ) throws(JSONSyntaxError) -> (value: JSONValue, captured: Range<Int>?) {
+        var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
+        reader.capturedKey = member
+        reader.skipWhitespace()
+        let value = try reader.value(depth: 0)
+        reader.skipWhitespace()
+        guard reader.position == bytes.count else { throw reader.error("unexpected text after the JSON value") }
+        return (value, reader.captured)
+    }
+
     /// Parses exactly one JSON value from `bytes`.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
@@ -52,6 +67,9 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var position = 0
+    /// A member of the top-level object whose value's byte range is recorded in ``captured``.
+    var capturedKey: String?
+    var captured: Range<Int>?
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -115,7 +133,9 @@ struct JSONReader {
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { throw error("expected ':' after an object key") }
             skipWhitespace()
+            let start = position
             members.append((key, try value(depth: depth)))
+            if depth == 1, let capturedKey, key == capturedKey { captured = start..<position }
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
             if take(UInt8(ascii: "}")) { return .object(Dictionary(members) { _, last in last }) }

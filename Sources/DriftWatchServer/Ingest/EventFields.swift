@@ -106,35 +106,47 @@ struct EventFields {
         }
     }
 
-    /// Features: numbers, strings, booleans or null; NaN and ±Infinity (also as strings) are missing.
-    func features(_ field: String) throws(RejectedRow) -> [String: FeatureValueInput] {
+    /// Features: numbers, strings, booleans or null; NaN and ±Infinity (also as strings) are
+    /// missing. `verbatim` is true when every value was stored as it came (a finite number, a
+    /// category or null), so that the received text describes the result exactly.
+    func features(_ field: String) throws(RejectedRow) -> (values: [String: FeatureValueInput], verbatim: Bool) {
         switch object[field] {
-        case nil, .null: return [:]
+        case nil, .null: return ([:], false)
         case .object(let entries):
             guard entries.count <= limits.maxFeatures else {
                 throw reject(field, "has \(entries.count) features; the limit is \(limits.maxFeatures)")
             }
             var result: [String: FeatureValueInput] = [:]
             result.reserveCapacity(entries.count)
+            var verbatim = true
             for (key, value) in entries {
                 switch value {
-                case .number(let number): result[key] = number.isFinite ? .number(number) : .missing
+                case .number(let number):
+                    if number.isFinite {
+                        result[key] = .number(number)
+                    } else {
+                        result[key] = .missing
+                        verbatim = false
+                    }
                 case .string(let text):
                     if Self.nonFiniteSpellings.contains(text) {
                         result[key] = .missing
+                        verbatim = false
                     } else {
                         guard text.count <= limits.maxStringLength else {
                             throw reject("\(field).\(key)", "is longer than \(limits.maxStringLength) characters")
                         }
                         result[key] = .text(text)
                     }
-                case .bool(let flag): result[key] = .text(flag ? "true" : "false")
+                case .bool(let flag):
+                    result[key] = .text(flag ? "true" : "false")
+                    verbatim = false
                 case .null: result[key] = .missing
                 case .array, .object:
                     throw reject("\(field).\(key)", "must be a number, string or null, got \(value.typeName)")
                 }
             }
-            return result
+            return (result, verbatim)
         case let other?: throw reject(field, "must be an object, got \(other.typeName)")
         }
     }

@@ -3,10 +3,12 @@ import Foundation
 
 /// Turns one JSON row into an event, or says which field is wrong.
 enum EventRowDecoding {
-    static func inference(_ row: JSONValue, index: Int, limits: IngestLimits, receivedAt: Date)
-        throws(RejectedRow) -> InferenceEvent
-    {
+    /// `featuresText` is the received text of the row's `features`, when the caller has it.
+    static func inference(
+        _ row: JSONValue, index: Int, limits: IngestLimits, receivedAt: Date, featuresText: String? = nil
+    ) throws(RejectedRow) -> InferenceEvent {
         let fields = try EventFields(row, index: index, limits: limits)
+        let features = try fields.features("features")
         return InferenceEvent(
             modelID: try fields.requiredString("model_id"),
             modelVersion: try fields.string("model_version"),
@@ -16,9 +18,10 @@ enum EventRowDecoding {
             predictionText: try fields.string("y_pred_text"),
             probabilities: try fields.probabilities("y_proba"),
             latencyMilliseconds: try nonNegative(fields, "latency_ms"),
-            features: try fields.features("features"),
+            features: features.values,
             segments: try fields.stringMap("segments"),
-            error: try fields.string("error"))
+            error: try fields.string("error"),
+            featuresJSON: features.verbatim ? featuresText : nil)
     }
 
     static func label(_ row: JSONValue, index: Int, limits: IngestLimits, receivedAt: Date)

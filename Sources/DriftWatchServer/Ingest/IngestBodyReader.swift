@@ -35,6 +35,15 @@ struct IngestBodyReader {
 
     let limits: IngestLimits
 
+    /// One row, parsed.
+    struct ParsedRow {
+        var value: JSONValue
+        /// The 0-based position of the row in the body.
+        var index: Int
+        /// The row's `features` value as received (for storing it without encoding it again).
+        var featuresText: String?
+    }
+
     /// The framing a content type asks for: NDJSON / JSON Lines, else a JSON document.
     static func framing(contentType: String?) -> JSONRowSplitter.Framing {
         guard let type = contentType?.lowercased() else { return .document }
@@ -45,7 +54,7 @@ struct IngestBodyReader {
     /// Reads `request`'s body; `decode` turns a row into an item, `deliver` stores a part.
     func read<Item>(
         _ request: Request,
-        decode: (JSONValue, Int) throws(RejectedRow) -> Item,
+        decode: (ParsedRow) throws(RejectedRow) -> Item,
         deliver: ([Item]) async throws -> Void
     ) async throws -> Outcome {
         var outcome = Outcome(end: .complete)
@@ -67,16 +76,22 @@ struct IngestBodyReader {
                         index: index, field: "", error: "the row is \(bytes) bytes; the limit is \(limits.maxRowBytes)"),
                     &outcome)
             case .row(let bytes):
-                let value: JSONValue
+                let parsed: ParsedRow
                 do throws(JSONSyntaxError) {
-                    value = try JSONParser.parse(bytes, maxDepth: limits.maxDepth)
+                    let (value, range) = try JSONParser.parse(bytes, capturing: "features", maxDepth: limits.maxDepth)
+                    parsed = ParsedRow(
+                        value: value, index: index,
+                        featuresText: range.map {
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+                        }
+                    )
                 } catch {
                     outcome.syntaxErrors += 1
                     reject(RejectedRow(index: index, field: "", error: "not valid JSON: \(error)"), &outcome)
                     return
                 }
                 do throws(RejectedRow) {
-                    items.append(try decode(value, index))
+                    items.append(try decode(parsed))
                 } catch {
                     reject(error, &outcome)
                 }

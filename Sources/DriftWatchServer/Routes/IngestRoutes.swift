@@ -29,8 +29,10 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         do {
             outcome = try await reader.read(
                 request,
-                decode: { (row, index) throws(RejectedRow) in
-                    try EventRowDecoding.inference(row, index: index, limits: limits, receivedAt: receivedAt)
+                decode: { (row) throws(RejectedRow) in
+                    try EventRowDecoding.inference(
+                        row.value, index: row.index, limits: limits, receivedAt: receivedAt,
+                        featuresText: row.featuresText)
                 },
                 deliver: { events in
                     let fresh = try await write(events.count) {
@@ -60,8 +62,8 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         do {
             outcome = try await reader.read(
                 request,
-                decode: { (row, index) throws(RejectedRow) in
-                    try EventRowDecoding.label(row, index: index, limits: limits, receivedAt: receivedAt)
+                decode: { (row) throws(RejectedRow) in
+                    try EventRowDecoding.label(row.value, index: row.index, limits: limits, receivedAt: receivedAt)
                 },
                 deliver: { labels in
                     try await write(labels.count) { try await writer.insert(labels) }
