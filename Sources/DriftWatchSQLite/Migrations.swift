@@ -90,6 +90,31 @@ enum Migrations {
                     """)
         }
 
+        // Shipped. Never edit (see above).
+        migrator.registerMigration("v3_reference_datasets") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE reference_datasets (
+                        model_id TEXT NOT NULL PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL
+                    ) STRICT;
+
+                    -- One row per feature. Numbers: little-endian float64s; categories: JSON
+                    -- object of label → count.
+                    CREATE TABLE reference_columns (
+                        model_id TEXT NOT NULL REFERENCES reference_datasets (model_id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        missing INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_id, position)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

@@ -29,6 +29,7 @@ public enum DriftWatchServer {
             writer: writer, models: models, limits: limits, admission: admission, metrics: metrics
         ).add(to: router)
         ModelRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
+        ReferenceRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"

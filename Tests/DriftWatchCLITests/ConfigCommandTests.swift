@@ -74,3 +74,31 @@ import Testing
             })
     }
 }
+
+/// `driftwatch reference upload` against a running server, then drift over HTTP.
+@Suite(.serialized) struct ReferenceCommandTests {
+    @Test func uploadThenAskForDrift() async throws {
+        let directory = try TemporaryDirectory()
+        let port = Int.random(in: 20_000..<60_000)
+        let server = try ServerProcess.start(port: port, dataDirectory: directory.path + "/data")
+        defer { server.terminate() }
+        let csv = try directory.write(
+            "reference.csv",
+            "score,plan\n" + (0..<300).map { "\(Double($0 % 50) / 10),\($0 % 2 == 0 ? "a" : "b")\n" }.joined())
+        let upload = try Driftwatch.run([
+            "reference", "upload", "--model", "churn", "--file", csv, "--server", "http://127.0.0.1:\(port)",
+        ])
+        #expect(upload.status == 0, "\(upload.stderr)")
+        #expect(upload.stdout.contains("\"rows\":300"))
+        let refused = try Driftwatch.run([
+            "reference", "upload", "--model", "churn", "--file", try directory.write("empty.csv", "score\n"),
+            "--server", "http://127.0.0.1:\(port)",
+        ])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("refused the reference (422)"))
+        let (data, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/v1/models/churn/reference")!)
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["rows"] as? Int == 300)
+    }
+}

@@ -70,7 +70,10 @@ import Testing
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             // Writes first (their examples create what the reads ask for), then reads.
-            let order = ["post /v1/models", "post /v1/inferences", "post /v1/labels", "post /monitor/predict"]
+            let order = [
+                "post /v1/models", "post /v1/models/{model}/reference", "post /v1/inferences", "post /v1/labels",
+                "post /monitor/predict",
+            ]
             let operations = paths.flatMap { path, item in item.map { ("\($0.key) \(path)", path, $0.key, $0.value) } }
                 .sorted { (order.firstIndex(of: $0.0) ?? 99, $0.0) < (order.firstIndex(of: $1.0) ?? 99, $1.0) }
             for (name, path, method, value) in operations {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The storage port: where events and labels are kept. Adapters (SQLite, PostgreSQL) implement it;
 /// nothing above an adapter writes SQL.
 ///
@@ -39,6 +41,16 @@ public protocol EventStore: Sendable {
 
     /// How much the model has been used.
     func activity(modelID: String) async throws -> ModelActivity
+
+    /// Replaces the model's reference dataset.
+    func save(_ reference: ReferenceDataset) async throws
+
+    /// The model's reference dataset, or nil.
+    func reference(modelID: String) async throws -> ReferenceDataset?
+
+    /// The features of the model's inferences with `from ≤ ts < to`, newest first, at most
+    /// `limit` of them.
+    func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]]
 }
 
 /// An inference as stored, joined with its label when one has arrived.

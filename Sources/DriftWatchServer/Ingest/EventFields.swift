@@ -36,7 +36,7 @@ struct EventFields {
             return value
         case .number(let value) where field.hasSuffix("_id") && value.isFinite:
             // Numeric ids are common; keep them as their shortest text.
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            return FeatureValue.label(value)
         case let other?: throw reject(field, "must be a string, got \(other.typeName)")
         }
     }
@@ -78,7 +78,7 @@ struct EventFields {
                 switch value {
                 case .string(let text) where text.count <= limits.maxStringLength: result[key] = text
                 case .string: throw reject("\(field).\(key)", "is longer than \(limits.maxStringLength) characters")
-                case .number(let number): result[key] = number == number.rounded() ? String(Int64(number)) : "\(number)"
+                case .number(let number) where number.isFinite: result[key] = FeatureValue.label(number)
                 case .bool(let flag): result[key] = flag ? "true" : "false"
                 case .null: continue
                 default: throw reject("\(field).\(key)", "must be a string, got \(value.typeName)")
@@ -151,7 +151,7 @@ struct EventFields {
         }
     }
 
-    private static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
+    static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
 }
 
 /// A feature value as received, before it is stored.

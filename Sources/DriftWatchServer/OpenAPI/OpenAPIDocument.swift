@@ -46,6 +46,22 @@ enum OpenAPIDocument {
             method: "get", path: "/v1/models/{model}",
             summary: "A model with its activity and schema violation counts.", responses: [200: "Model", 404: "Error"]),
         Operation(
+            method: "post", path: "/v1/models/{model}/reference",
+            summary:
+                "Upload the model's reference dataset (CSV with a header, JSON or NDJSON rows); replaces any earlier one.",
+            requestSchema: "ReferenceRow",
+            requestExample: #"[{"amount": 120.5, "country": "DE"}, {"amount": 80.0, "country": "FR"}]"#,
+            requestContentTypes: ["application/json", "application/x-ndjson", "text/csv"],
+            responses: [201: "Reference", 400: "Error", 413: "Error", 422: "Error"]),
+        Operation(
+            method: "get", path: "/v1/models/{model}/reference", summary: "The reference dataset's summary.",
+            responses: [200: "Reference", 404: "Error"]),
+        Operation(
+            method: "get", path: "/v1/models/{model}/drift",
+            summary:
+                "Drift of the model's events in a time window against its reference (query: from, to, window, method, limit).",
+            responses: [200: "DriftAnswer", 400: "DeclarationError", 404: "Error"]),
+        Operation(
             method: "get", path: "/v1/models/{model}/events/{request}",
             summary: "A stored inference with its label.", responses: [200: "StoredEvent", 404: "Error"]),
         Operation(
@@ -95,6 +111,11 @@ enum OpenAPIDocument {
                             ]
                         ]
                         : ["schema": ["type": "string", "description": "One \(schema) object per line."]]
+                    if type == "text/csv" {
+                        media["schema"] = [
+                            "type": "string", "description": "CSV with a header row; one column per feature.",
+                        ]
+                    }
                     if operation.requestSchema == "ModelDeclaration" || operation.requestSchema == "PredictCompat" {
                         media["schema"] = OpenAPISchemas.ref(schema)
                     }

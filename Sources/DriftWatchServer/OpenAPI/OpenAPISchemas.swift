@@ -131,6 +131,47 @@ enum OpenAPISchemas {
                 "properties": ["status": ["enum": ["ok", "unavailable"]], "components": ["type": "object"]],
             ],
             "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "string"]]],
+            "ReferenceRow": [
+                "type": "object",
+                "description": "Feature values: a flat object, or an event with a features object.",
+                "additionalProperties": true,
+            ],
+            "Reference": [
+                "type": "object",
+                "properties": [
+                    "model_id": ["type": "string"], "source": ["type": "string"], "rows": ["type": "integer"],
+                    "created_at": ["type": "string", "format": "date-time"],
+                    "columns": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "name": ["type": "string"], "kind": ["enum": ["numeric", "categorical"]],
+                                "missing": ["type": "integer"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "DriftAnswer": [
+                "type": "object",
+                "properties": [
+                    "model_id": ["type": "string"],
+                    "window": [
+                        "type": "object",
+                        "properties": [
+                            "from": ["type": "string", "format": "date-time"],
+                            "to": ["type": "string", "format": "date-time"],
+                        ],
+                    ],
+                    "events": ["type": "integer"],
+                    "truncated": ["type": "boolean", "description": "The window held more events than limit."],
+                    "report": [
+                        "type": "object",
+                        "description": "The same report as `driftwatch drift --format json`.",
+                    ],
+                ],
+            ],
             "DeclarationError": [
                 "type": "object", "required": ["error", "field"],
                 "properties": ["error": ["type": "string"], "field": ["type": "string"]],

@@ -1,0 +1,212 @@
+import DriftStats
+import DriftWatchCore
+import Foundation
+import Hummingbird
+
+/// `POST/GET /v1/models/{id}/reference` and `GET /v1/models/{id}/drift`.
+struct ReferenceRoutes<Context: RequestContext>: Sendable {
+    let store: any EventStore
+    let models: ModelRegistry
+    let limits: IngestLimits
+    /// The most events one drift query reads.
+    static var maxDriftEvents: Int { 1_000_000 }
+
+    func add(to router: Router<Context>) {
+        router.post("/v1/models/:model/reference") { request, context in
+            try await upload(request, model: try context.parameters.require("model"))
+        }
+        router.get("/v1/models/:model/reference") { _, context in
+            let id = try context.parameters.require("model")
+            guard let reference = try await store.reference(modelID: id) else {
+                return JSONResponse.error(
+                    .notFound, "model \(id) has no reference; POST one to /v1/models/\(id)/reference")
+            }
+            return JSONResponse.make(.ok, Self.summary(reference))
+        }
+        router.get("/v1/models/:model/drift") { request, context in
+            try await drift(request, model: try context.parameters.require("model"))
+        }
+    }
+
+    private func upload(_ request: Request, model id: String) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limits.maxBodyBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            return JSONResponse.error(.contentTooLarge, "the body is larger than \(limits.maxBodyBytes) bytes")
+        }
+        let bytes = Array(body.readableBytesView)
+        let existing = try await models.lookUp(id)
+        let schema = existing?.schema ?? ModelSchema()
+        let reference: ReferenceDataset
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        if contentType.contains("csv") {
+            do {
+                let table = try CSVTable(bytes: bytes, file: "reference.csv")
+                reference = ReferenceDataset(modelID: id, table: table, schema: schema, createdAt: Date())
+            } catch {
+                return JSONResponse.error(.badRequest, "the CSV cannot be read: \(error.message)")
+            }
+        } else {
+            switch ReferenceRows.read(bytes, contentType: contentType, limits: limits) {
+            case .failure(let problem): return JSONResponse.error(.badRequest, problem.message)
+            case .success(let rows):
+                reference = ReferenceDataset(
+                    modelID: id, source: "upload", rows: rows, schema: schema, createdAt: Date())
+            }
+        }
+        guard reference.rowCount > 0, !reference.columns.isEmpty else {
+            return JSONResponse.error(.unprocessableContent, "the reference has no rows or no columns")
+        }
+        if existing == nil {
+            // A reference may come before any traffic: the model is created with the reference's columns.
+            var features: [String: FeatureType] = [:]
+            for column in reference.columns {
+                features[column.name] = column.kind == .numeric ? .numeric : .categorical
+            }
+            _ = try await models.declare(
+                ModelDefinition(
+                    id: id, task: .unknown, schema: ModelSchema(features: features), origin: .learned,
+                    createdAt: Date()))
+        }
+        try await store.save(reference)
+        return JSONResponse.make(.created, Self.summary(reference))
+    }
+
+    private func drift(_ request: Request, model id: String) async throws -> Response {
+        let query = request.uri.queryParameters
+        let window: TimeWindow
+        do {
+            window = try TimeWindow.parse(
+                from: query["from"].map(String.init), to: query["to"].map(String.init),
+                window: query["window"].map(String.init), now: Date())
+        } catch {
+            return JSONResponse.make(.badRequest, ["error": error.message, "field": error.parameter])
+        }
+        var options = DriftReportOptions()
+        if let names = query["method"].map(String.init), names != "auto" {
+            var methods: [DriftMethod] = []
+            for name in names.split(separator: ",") {
+                guard let method = DriftMethod(rawValue: String(name)) else {
+                    return JSONResponse.make(
+                        .badRequest,
+                        [
+                            "error":
+                                "unknown method \"\(name)\"; known: auto, \(DriftMethod.allCases.map(\.rawValue).joined(separator: ", "))",
+                            "field": "method",
+                        ])
+                }
+                methods.append(method)
+            }
+            options.methods = methods
+        }
+        var limit = Self.maxDriftEvents
+        if let text = query["limit"] {
+            guard let value = Int(text), value > 0, value <= Self.maxDriftEvents else {
+                return JSONResponse.make(
+                    .badRequest, ["error": "must be an integer from 1 to \(Self.maxDriftEvents)", "field": "limit"])
+            }
+            limit = value
+        }
+        guard let reference = try await store.reference(modelID: id) else {
+            return JSONResponse.error(.notFound, "model \(id) has no reference; POST one to /v1/models/\(id)/reference")
+        }
+        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: limit)
+        let schema = try await models.lookUp(id)?.schema ?? ModelSchema()
+        let current = Self.columns(rows, reference: reference, schema: schema)
+        let report = reference.drift(current: current, currentRows: rows.count, options: options)
+        let reportJSON = (try? JSONSerialization.jsonObject(with: Data(report.jsonText().utf8))) ?? [:]
+        return JSONResponse.make(
+            .ok,
+            [
+                "model_id": id,
+                "window": ["from": Timestamps.format(window.from), "to": Timestamps.format(window.to)],
+                "events": rows.count,
+                "truncated": rows.count == limit,
+                "report": reportJSON,
+            ])
+    }
+
+    /// The window's feature columns, typed like the reference's columns where they share a name.
+    static func columns(_ rows: [[String: FeatureValue]], reference: ReferenceDataset, schema: ModelSchema)
+        -> [ReferenceDataset.Column]
+    {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for row in rows {
+            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
+        }
+        let referenceTypes = Dictionary(
+            reference.columns.map { ($0.name, $0.kind == .numeric ? FeatureType.numeric : .categorical) }
+        ) { first, _ in first }
+        return names.map { name in
+            FeatureSample(
+                name: name, values: rows.map { $0[name] ?? .missing },
+                type: referenceTypes[name] ?? schema.features[name]
+            ).column
+        }
+    }
+
+    static func summary(_ reference: ReferenceDataset) -> [String: Any] {
+        [
+            "model_id": reference.modelID,
+            "source": reference.source,
+            "rows": reference.rowCount,
+            "created_at": Timestamps.format(reference.createdAt),
+            "columns": reference.columns.map {
+                ["name": $0.name, "kind": $0.kind.rawValue, "missing": $0.missing] as [String: Any]
+            },
+        ]
+    }
+}
+
+/// Rows of a JSON or NDJSON reference upload: objects with a `features` map (events) or flat
+/// objects of feature values.
+enum ReferenceRows {
+    static func read(_ bytes: [UInt8], contentType: String, limits: IngestLimits) -> Result<
+        [[String: FeatureValue]], Malformed
+    > {
+        var splitter = JSONRowSplitter(
+            framing: IngestBodyReader.framing(contentType: contentType), maxRowBytes: limits.maxRowBytes)
+        var rows: [[String: FeatureValue]] = []
+        var problem: String?
+        func take(_ piece: JSONRowSplitter.Piece) {
+            guard problem == nil else { return }
+            let index = rows.count
+            guard case .row(let row) = piece else {
+                problem = "row \(index) is longer than \(limits.maxRowBytes) bytes"
+                return
+            }
+            guard case .object(let object) = (try? JSONParser.parse(row, maxDepth: limits.maxDepth)) ?? .null else {
+                problem = "row \(index) is not a JSON object"
+                return
+            }
+            let members = object["features"]?.objectValue ?? object
+            var features: [String: FeatureValue] = [:]
+            for (name, value) in members {
+                switch value {
+                case .number(let number): features[name] = number.isFinite ? .number(number) : .missing
+                case .string(let text):
+                    features[name] = EventFields.nonFiniteSpellings.contains(text) ? .missing : .text(text)
+                case .bool(let flag): features[name] = .text(flag ? "true" : "false")
+                case .null: features[name] = .missing
+                case .array, .object: problem = "row \(index): feature \(name) must be a number, string or null"
+                }
+            }
+            rows.append(features)
+        }
+        do {
+            try bytes.withUnsafeBufferPointer { buffer in try splitter.feed(buffer, take) }
+            try splitter.finish(take)
+        } catch {
+            return .failure(Malformed(message: "the body is not valid JSON: \(error)"))
+        }
+        if let problem { return .failure(Malformed(message: problem)) }
+        return .success(rows)
+    }
+
+    struct Malformed: Error {
+        var message: String
+    }
+}

@@ -1,0 +1,98 @@
+import DriftStats
+import DriftWatchCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Reference upload and drift of stored events against it, through the real router and store.
+@Suite struct ReferenceRouteTests {
+    /// A seeded normal sample.
+    private func normal(_ count: Int, mean: Double, seed: UInt64) -> [Double] {
+        var generator = SeededRandomNumberGenerator(seed: seed)
+        return (0..<count).map { _ in
+            let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+            let v = Double.random(in: 0..<1, using: &generator)
+            return mean + (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+    }
+
+    @Test func driftOfStoredEventsMatchesTheSameComparisonInMemory() async throws {
+        let referenceX = normal(2000, mean: 0, seed: 1)
+        let referenceY = normal(2000, mean: 5, seed: 2)
+        let colours = ["red", "green", "blue"]
+        let csv =
+            "x,y,colour\n" + (0..<2000).map { "\(referenceX[$0]),\(referenceY[$0]),\(colours[$0 % 3])\n" }.joined()
+        // Production: x shifted by half a standard deviation, y unchanged, colour mostly red.
+        let currentX = normal(1000, mean: 0.5, seed: 3)
+        let currentY = normal(1000, mean: 5, seed: 4)
+        let currentColours = (0..<1000).map { $0 % 5 == 0 ? colours[$0 % 3] : "red" }
+        let events = (0..<1000).map { k in
+            #"{"model_id": "m", "request_id": "r\#(k)", "features": {"x": \#(currentX[k]), "y": \#(currentY[k]), "colour": "\#(currentColours[k])"}}"#
+        }.joined(separator: "\n")
+        try await withServer { client, _ in
+            let missing = try await get(client, "/v1/models/m/drift")
+            #expect(missing.status == .notFound)
+            let uploaded = try await post(client, "/v1/models/m/reference", csv, contentType: "text/csv")
+            #expect(uploaded.status == .created)
+            #expect(uploaded.body["rows"] as? Int == 2000)
+            let kinds = (uploaded.body["columns"] as? [[String: Any]])?.map { "\($0["name"]!):\($0["kind"]!)" }
+            #expect(kinds == ["x:numeric", "y:numeric", "colour:categorical"])
+            #expect(try await get(client, "/v1/models/m").body["origin"] as? String == "learned")
+            let stored = try await post(client, "/v1/inferences", events, contentType: "application/x-ndjson")
+            #expect(stored.body["accepted"] as? Int == 1000)
+            #expect(stored.body["schema_violations"] as? Int == 0, "the model's schema came from the reference")
+
+            let answer = try await get(client, "/v1/models/m/drift?window=1h&method=ks,chisquare")
+            #expect(answer.status == .ok, "\(answer.body)")
+            #expect(answer.body["events"] as? Int == 1000)
+            let report = try #require(answer.body["report"] as? [String: Any])
+            let features = try #require(report["features"] as? [[String: Any]])
+            let drifted = Dictionary(
+                uniqueKeysWithValues: features.map { ($0["name"] as! String, $0["drift"] as! Bool) })
+            #expect(drifted == ["x": true, "y": false, "colour": true])
+
+            // The same comparison computed in memory from the same values.
+            let expected = DriftReport.compute(
+                columns: [
+                    ColumnPair(name: "x", reference: referenceX, current: currentX),
+                    ColumnPair(name: "y", reference: referenceY, current: currentY),
+                    ColumnPair(
+                        name: "colour", reference: (0..<2000).map { colours[$0 % 3] }, current: currentColours),
+                ],
+                referenceRows: 2000, currentRows: 1000, options: DriftReportOptions(methods: [.ks, .chiSquare]))
+            let expectedJSON = try #require(
+                try JSONSerialization.jsonObject(with: Data(expected.jsonText().utf8)) as? [String: Any])
+            #expect(NSDictionary(dictionary: report).isEqual(to: expectedJSON), "\(report)\n\(expectedJSON)")
+        }
+    }
+
+    @Test func ndjsonReferencesAndBadQueries() async throws {
+        try await withServer { client, _ in
+            let rows = """
+                {"features": {"a": 1, "c": "u"}}
+                {"a": 2, "c": "v"}
+                {"a": "NaN", "c": null}
+                """
+            let uploaded = try await post(client, "/v1/models/n/reference", rows, contentType: "application/x-ndjson")
+            #expect(uploaded.status == .created)
+            let columns = try #require(uploaded.body["columns"] as? [[String: Any]])
+            #expect(
+                columns.map { "\($0["name"]!):\($0["kind"]!):\($0["missing"]!)" } == ["a:numeric:1", "c:categorical:1"])
+            let summary = try await get(client, "/v1/models/n/reference")
+            #expect(summary.body["rows"] as? Int == 3)
+            for (query, field) in [
+                ("window=2x", "window"), ("from=yesterday", "from"), ("method=psi,nope", "method"),
+                ("limit=0", "limit"), ("from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "from"),
+            ] {
+                let answer = try await get(client, "/v1/models/n/drift?\(query)")
+                #expect(answer.status == .badRequest, "\(query)")
+                #expect(answer.body["field"] as? String == field, "\(query): \(answer.body)")
+            }
+            let bad = try await post(client, "/v1/models/n/reference", "[1, 2]")
+            #expect(bad.status == .badRequest)
+            let empty = try await post(client, "/v1/models/n/reference", "x,y\n", contentType: "text/csv")
+            #expect(empty.status == .unprocessableContent)
+        }
+    }
+}
