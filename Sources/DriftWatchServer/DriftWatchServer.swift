@@ -30,6 +30,7 @@ public enum DriftWatchServer {
         ).add(to: router)
         ModelRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
         ReferenceRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
+        PerformanceRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"

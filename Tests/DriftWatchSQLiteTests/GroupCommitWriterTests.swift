@@ -50,6 +50,9 @@ private actor GatedSQLiteStore: EventStore {
         try await backing.schemaViolationCounts(modelID: modelID)
     }
     func activity(modelID: String) async throws -> ModelActivity { try await backing.activity(modelID: modelID) }
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
+        try await backing.labeled(modelID: modelID, from: from, to: to, limit: limit)
+    }
     func save(_ reference: ReferenceDataset) async throws { try await backing.save(reference) }
     func reference(modelID: String) async throws -> ReferenceDataset? { try await backing.reference(modelID: modelID) }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {

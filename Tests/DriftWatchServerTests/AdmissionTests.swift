@@ -32,6 +32,9 @@ private actor GatedStore: EventStore {
     func models() async throws -> [ModelDefinition] { [] }
     func model(id: String) async throws -> ModelDefinition? { nil }
     func schemaViolationCounts(modelID: String) async throws -> [SchemaViolationCount] { [] }
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
+        LabeledWindow(inferences: 0, pairs: [])
+    }
     func save(_ reference: ReferenceDataset) async throws {}
     func reference(modelID: String) async throws -> ReferenceDataset? { nil }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] { [] }

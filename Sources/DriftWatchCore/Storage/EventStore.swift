@@ -51,6 +51,45 @@ public protocol EventStore: Sendable {
     /// The features of the model's inferences with `from ≤ ts < to`, newest first, at most
     /// `limit` of them.
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]]
+
+    /// The model's inferences with `from ≤ ts < to` joined with their labels: how many there
+    /// are, and (newest first, at most `limit`) those that have a label.
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow
+}
+
+/// Predictions of a time window with their labels.
+public struct LabeledWindow: Sendable {
+    /// One prediction and its label.
+    public struct Pair: Sendable, Hashable {
+        public var predictionNumber: Double?
+        public var predictionText: String?
+        public var probabilities: [String: Double]
+        public var truthNumber: Double?
+        public var truthText: String?
+
+        /// Creates a pair.
+        public init(
+            predictionNumber: Double?, predictionText: String?, probabilities: [String: Double], truthNumber: Double?,
+            truthText: String?
+        ) {
+            self.predictionNumber = predictionNumber
+            self.predictionText = predictionText
+            self.probabilities = probabilities
+            self.truthNumber = truthNumber
+            self.truthText = truthText
+        }
+    }
+
+    /// Inferences in the window, labelled or not.
+    public var inferences: Int
+    /// The labelled ones.
+    public var pairs: [Pair]
+
+    /// Creates a window.
+    public init(inferences: Int, pairs: [Pair]) {
+        self.inferences = inferences
+        self.pairs = pairs
+    }
 }
 
 /// An inference as stored, joined with its label when one has arrived.

@@ -62,6 +62,11 @@ enum OpenAPIDocument {
                 "Drift of the model's events in a time window against its reference (query: from, to, window, method, limit).",
             responses: [200: "DriftAnswer", 400: "DeclarationError", 404: "Error"]),
         Operation(
+            method: "get", path: "/v1/models/{model}/performance",
+            summary:
+                "Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores (query: from, to, window, positive).",
+            responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"]),
+        Operation(
             method: "get", path: "/v1/models/{model}/events/{request}",
             summary: "A stored inference with its label.", responses: [200: "StoredEvent", 404: "Error"]),
         Operation(

@@ -153,6 +153,17 @@ enum OpenAPISchemas {
                     ],
                 ],
             ],
+            "PerformanceAnswer": [
+                "type": "object",
+                "properties": [
+                    "model_id": ["type": "string"],
+                    "window": ["type": "object"],
+                    "inferences": ["type": "integer"],
+                    "labeled": ["type": "integer"],
+                    "label_coverage": ["type": "number"],
+                    "report": ["type": "object", "description": "The same report as `driftwatch perf --format json`."],
+                ],
+            ],
             "DriftAnswer": [
                 "type": "object",
                 "properties": [

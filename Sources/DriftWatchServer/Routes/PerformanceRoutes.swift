@@ -1,0 +1,103 @@
+import DriftWatchCore
+import Foundation
+import Hummingbird
+
+/// `GET /v1/models/{id}/performance`: realized performance of the predictions in a window that
+/// have their labels, scored exactly as `driftwatch perf` scores a CSV file.
+struct PerformanceRoutes<Context: RequestContext>: Sendable {
+    let store: any EventStore
+    let models: ModelRegistry
+
+    func add(to router: Router<Context>) {
+        router.get("/v1/models/:model/performance") { request, context in
+            try await performance(request, model: try context.parameters.require("model"))
+        }
+    }
+
+    private func performance(_ request: Request, model id: String) async throws -> Response {
+        let query = request.uri.queryParameters
+        let window: TimeWindow
+        do {
+            window = try TimeWindow.parse(
+                from: query["from"].map(String.init), to: query["to"].map(String.init),
+                window: query["window"].map(String.init), now: Date())
+        } catch {
+            return JSONResponse.make(.badRequest, ["error": error.message, "field": error.parameter])
+        }
+        guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
+        guard let task = PerformanceTask(rawValue: model.task.rawValue) else {
+            return JSONResponse.error(
+                .unprocessableContent,
+                "the task of model \(id) is unknown; declare it (POST /v1/models with \"task\": binary, multiclass or regression)"
+            )
+        }
+        let positive = query["positive"].map(String.init)
+        let labeled = try await store.labeled(
+            modelID: id, from: window.from, to: window.to, limit: ReferenceRoutes<Context>.maxDriftEvents)
+        let table = LabeledTable.csv(labeled.pairs, task: task, positive: positive)
+        let report: PerformanceReport
+        do {
+            report = try PerformanceReport.compute(
+                task: task, table: try CSVTable(bytes: Array(table.text.utf8), file: "labels"),
+                options: PerformanceReport.Options(
+                    yTrue: "y_true", yPred: "y_pred", proba: table.hasProbability && task == .binary ? "proba" : nil,
+                    probaPrefix: table.hasProbability && task == .multiclass ? "proba_" : nil, positive: positive))
+        } catch {
+            return JSONResponse.error(
+                .unprocessableContent, "the labelled predictions cannot be scored: \(error.message)")
+        }
+        let reportJSON = (try? JSONSerialization.jsonObject(with: Data(report.json().utf8))) ?? [:]
+        return JSONResponse.make(
+            .ok,
+            [
+                "model_id": id,
+                "window": ["from": Timestamps.format(window.from), "to": Timestamps.format(window.to)],
+                "inferences": labeled.inferences,
+                "labeled": labeled.pairs.count,
+                "label_coverage": labeled.inferences == 0
+                    ? 0 : Double(labeled.pairs.count) / Double(labeled.inferences),
+                "report": reportJSON,
+            ])
+    }
+}
+
+/// Labelled predictions as the CSV table `driftwatch perf` reads (`y_true`, `y_pred`, and
+/// `proba` or `proba_<class>`), so that the server and the command line score identically.
+enum LabeledTable {
+    static func csv(_ pairs: [LabeledWindow.Pair], task: PerformanceTask, positive: String?)
+        -> (text: String, hasProbability: Bool)
+    {
+        let classes = Set(pairs.flatMap(\.probabilities.keys)).sorted()
+        let hasProbability = !classes.isEmpty
+        var lines: [String] = []
+        var header = ["y_true", "y_pred"]
+        let positiveClass =
+            positive ?? classes.first { ["1", "1.0", "true", "yes"].contains($0.lowercased()) } ?? classes.last
+        switch task {
+        case .binary where hasProbability: header.append("proba")
+        case .multiclass where hasProbability: header += classes.map { "proba_\($0)" }
+        default: break
+        }
+        lines.append(header.map(field).joined(separator: ","))
+        for pair in pairs {
+            let truth = pair.truthText ?? pair.truthNumber.map(FeatureValue.label) ?? ""
+            let predicted = pair.predictionText ?? pair.predictionNumber.map(FeatureValue.label) ?? ""
+            var row = [truth, predicted]
+            switch task {
+            case .binary where hasProbability:
+                row.append(positiveClass.flatMap { pair.probabilities[$0] }.map { "\($0)" } ?? "")
+            case .multiclass where hasProbability:
+                row += classes.map { pair.probabilities[$0].map { "\($0)" } ?? "" }
+            default: break
+            }
+            lines.append(row.map(field).joined(separator: ","))
+        }
+        return (lines.joined(separator: "\n") + "\n", hasProbability)
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
