@@ -1,12 +1,18 @@
 import DriftWatchCore
 import Foundation
+import Synchronization
 
 /// The models the server knows, cached in front of the store: checks each incoming event
 /// against its model's schema, and learns the schema of a model from its first events when it
 /// was not declared.
 actor ModelRegistry {
     let store: any EventStore
-    private var known: [String: ModelDefinition] = [:]
+    private var known: [String: ModelDefinition] = [:] {
+        didSet { snapshot.withLock { $0 = known } }
+    }
+    /// A copy of ``known`` readable without entering the actor: checking events of known models
+    /// (nearly every request) then costs no task switch.
+    private nonisolated let snapshot = Mutex<[String: ModelDefinition]>([:])
 
     init(store: any EventStore) {
         self.store = store
@@ -15,7 +21,19 @@ actor ModelRegistry {
     /// `events` with their schema violations set. A model seen for the first time, and not
     /// declared, is created from these events (its schema learned from them), before any of
     /// them is stored.
-    func check(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
+    nonisolated func check(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
+        let cached = snapshot.withLock { $0 }
+        if events.allSatisfy({ cached[$0.modelID] != nil }) {
+            var checked = events
+            for index in checked.indices {
+                checked[index].schemaViolations = cached[checked[index].modelID]!.schema.violations(in: checked[index])
+            }
+            return checked
+        }
+        return try await checkLearning(events)
+    }
+
+    private func checkLearning(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
         var checked = events
         var firstIndex: [String: Int] = [:]
         for (index, event) in events.enumerated() where firstIndex[event.modelID] == nil {

@@ -20,7 +20,7 @@ struct EventRoutes<Context: RequestContext>: Sendable {
         router.get("/health") { _, _ in
             let ingest: [String: Any] = [
                 "status": "ok",
-                "pending_events": await admission.pending,
+                "pending_events": admission.pending,
                 "capacity": admission.capacity,
                 "commits": await writer.commits,
             ]

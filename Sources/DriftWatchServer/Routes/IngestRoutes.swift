@@ -102,13 +102,13 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
 
     /// Runs `write` with room reserved for `count` rows, giving the room back however it ends.
     private func write<T: Sendable>(_ count: Int, _ write: () async throws -> T) async throws -> T {
-        guard await admission.reserve(count) else { throw Refusal.busy }
+        guard admission.reserve(count) else { throw Refusal.busy }
         do {
             let result = try await write()
-            await admission.release(count)
+            admission.release(count)
             return result
         } catch {
-            await admission.release(count)
+            admission.release(count)
             throw Refusal.storage(error)
         }
     }
