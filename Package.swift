@@ -57,7 +57,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DriftWatchCoreTests", dependencies: ["DriftWatchCore"]),
-        .testTarget(name: "DriftWatchSQLiteTests", dependencies: ["DriftWatchSQLite", "DriftWatchCore"]),
+        .testTarget(
+            name: "DriftWatchSQLiteTests",
+            dependencies: ["DriftWatchSQLite", "DriftWatchCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "DriftWatchServerTests",
             dependencies: [
