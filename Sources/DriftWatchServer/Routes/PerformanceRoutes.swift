@@ -17,12 +17,9 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
     private func performance(_ request: Request, model id: String) async throws -> Response {
         let query = request.uri.queryParameters
         let window: TimeWindow
-        do {
-            window = try TimeWindow.parse(
-                from: query["from"].map(String.init), to: query["to"].map(String.init),
-                window: query["window"].map(String.init), now: Date())
-        } catch {
-            return JSONResponse.make(.badRequest, ["error": error.message, "field": error.parameter])
+        switch TimeWindow.read(query) {
+        case .success(let read): window = read
+        case .failure(let refusal): return refusal.response
         }
         guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else {
@@ -51,7 +48,7 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
             .ok,
             [
                 "model_id": id,
-                "window": ["from": Timestamps.format(window.from), "to": Timestamps.format(window.to)],
+                "window": window.json,
                 "inferences": labeled.inferences,
                 "labeled": labeled.pairs.count,
                 "label_coverage": labeled.inferences == 0

@@ -77,12 +77,9 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
     private func drift(_ request: Request, model id: String) async throws -> Response {
         let query = request.uri.queryParameters
         let window: TimeWindow
-        do {
-            window = try TimeWindow.parse(
-                from: query["from"].map(String.init), to: query["to"].map(String.init),
-                window: query["window"].map(String.init), now: Date())
-        } catch {
-            return JSONResponse.make(.badRequest, ["error": error.message, "field": error.parameter])
+        switch TimeWindow.read(query) {
+        case .success(let read): window = read
+        case .failure(let refusal): return refusal.response
         }
         var options = DriftReportOptions()
         if let names = query["method"].map(String.init), names != "auto" {
@@ -121,7 +118,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             .ok,
             [
                 "model_id": id,
-                "window": ["from": Timestamps.format(window.from), "to": Timestamps.format(window.to)],
+                "window": window.json,
                 "events": rows.count,
                 "truncated": rows.count == limit,
                 "report": reportJSON,

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The `from`, `to` and `window` query parameters of the read endpoints: `window=2h` means the
 /// last two hours up to `to` (default now); `from` and `to` are RFC 3339 times.
@@ -51,4 +52,23 @@ struct TimeWindow: Sendable, Equatable {
         let seconds: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
         return seconds[unit].map { $0 * count }
     }
+}
+
+extension TimeWindow {
+    /// The window a request's query asks for; a refusal answers 400 naming the parameter.
+    static func read(_ query: Parameters, now: Date = Date()) -> Result<TimeWindow, Invalid> {
+        Result { () throws(Invalid) in
+            try parse(
+                from: query["from"].map(String.init), to: query["to"].map(String.init),
+                window: query["window"].map(String.init), now: now)
+        }
+    }
+
+    /// `{"from": …, "to": …}` for answers.
+    var json: [String: Any] { ["from": Timestamps.format(from), "to": Timestamps.format(to)] }
+}
+
+extension TimeWindow.Invalid {
+    /// 400 with the message and the parameter.
+    var response: Response { JSONResponse.make(.badRequest, ["error": message, "field": parameter]) }
 }
