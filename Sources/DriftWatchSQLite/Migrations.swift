@@ -115,6 +115,25 @@ enum Migrations {
                     """)
         }
 
+        // Shipped. Never edit (see above).
+        migrator.registerMigration("v4_monitor_results") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE monitor_results (
+                        model_id TEXT NOT NULL,
+                        metric TEXT NOT NULL,
+                        -- Empty for model-level metrics.
+                        feature TEXT NOT NULL,
+                        window_start INTEGER NOT NULL,
+                        window_end INTEGER NOT NULL,
+                        value REAL,
+                        -- JSON object: method, p-value, verdict, reason.
+                        details TEXT NOT NULL,
+                        PRIMARY KEY (model_id, metric, feature, window_end)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

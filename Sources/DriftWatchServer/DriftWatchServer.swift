@@ -2,6 +2,7 @@ import DriftWatchCore
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The DriftWatch HTTP server: ingestion and reads over an ``EventStore``.
 public enum DriftWatchServer {
@@ -12,6 +13,12 @@ public enum DriftWatchServer {
     public static func router(
         store: any EventStore, limits: IngestLimits, metrics: ServerMetrics = ServerMetrics()
     ) -> Router<BasicRequestContext> {
+        router(store: store, limits: limits, metrics: metrics, models: ModelRegistry(store: store))
+    }
+
+    static func router(
+        store: any EventStore, limits: IngestLimits, metrics: ServerMetrics, models: ModelRegistry
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
@@ -21,7 +28,6 @@ public enum DriftWatchServer {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text())))
         }
         let writer = GroupCommitWriter(store: store, maxEventsPerCommit: limits.maxEventsPerCommit)
-        let models = ModelRegistry(store: store)
         let admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
         let openAPI = JSONResponse.make(.ok, OpenAPIDocument.json(version: DriftWatchServer.version))
         router.get("/openapi.json") { _, _ in openAPI }
@@ -31,6 +37,7 @@ public enum DriftWatchServer {
         ModelRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
         ReferenceRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
         PerformanceRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
+        TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"
@@ -50,10 +57,20 @@ public enum DriftWatchServer {
                 "model declared from the config",
                 metadata: ["model": "\(model.id)", "features": "\(model.schema.features.count)"])
         }
+        let metrics = ServerMetrics()
+        let models = ModelRegistry(store: store)
+        var services: [any Service] = []
+        if configuration.monitoring.enabled {
+            let runner = MonitorRunner(
+                checks: ModelChecks(store: store, models: models), metrics: metrics,
+                window: configuration.monitoring.window, logger: logger)
+            services.append(MonitorService(runner: runner, interval: configuration.monitoring.interval))
+        }
         let app = Application(
-            router: router(store: store, limits: configuration.limits),
+            router: router(store: store, limits: configuration.limits, metrics: metrics, models: models),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "DriftWatch"),
+            services: services,
             logger: logger)
         try await app.runService()
     }

@@ -53,6 +53,10 @@ private actor GatedSQLiteStore: EventStore {
     func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
         try await backing.labeled(modelID: modelID, from: from, to: to, limit: limit)
     }
+    func save(_ results: [MonitorResult]) async throws { try await backing.save(results) }
+    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
+        -> [MonitorResult]
+    { try await backing.results(modelID: modelID, metric: metric, feature: feature, from: from, to: to) }
     func save(_ reference: ReferenceDataset) async throws { try await backing.save(reference) }
     func reference(modelID: String) async throws -> ReferenceDataset? { try await backing.reference(modelID: modelID) }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {

@@ -35,6 +35,10 @@ private actor GatedStore: EventStore {
     func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
         LabeledWindow(inferences: 0, pairs: [])
     }
+    func save(_ results: [MonitorResult]) async throws {}
+    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
+        -> [MonitorResult]
+    { [] }
     func save(_ reference: ReferenceDataset) async throws {}
     func reference(modelID: String) async throws -> ReferenceDataset? { nil }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] { [] }

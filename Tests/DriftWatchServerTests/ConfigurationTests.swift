@@ -18,6 +18,7 @@ import Testing
         #expect(settings.storage == defaults.storage)
         #expect(settings.limits == defaults.limits, "the example documents the defaults")
         #expect(settings.logging == defaults.logging)
+        #expect(settings.monitoring == defaults.monitoring)
         #expect(settings.models.map(\.id) == ["fraud", "price"])
         let fraud = try #require(settings.models.first)
         #expect(fraud.task == .binary)
@@ -38,6 +39,7 @@ import Testing
                 storage: {data_dir: /var/lib/driftwatch}
                 limits: {max_body_bytes: 64MiB, max_row_bytes: 512 KiB, max_features: 50, max_pending_events: 1000}
                 logging: {level: debug, format: json}
+                monitoring: {interval: 5m, window: 2d, enabled: false}
                 """)
         #expect(settings.host == "0.0.0.0" && settings.port == 9100)
         #expect(settings.storage.dataDirectory == "/var/lib/driftwatch")
@@ -45,6 +47,8 @@ import Testing
         #expect(settings.limits.maxRowBytes == 512 << 10)
         #expect(settings.limits.maxFeatures == 50 && settings.limits.maxPendingEvents == 1000)
         #expect(settings.logging.level == .debug && settings.logging.format == .json)
+        #expect(!settings.monitoring.enabled && settings.monitoring.interval == 300)
+        #expect(settings.monitoring.window == 2 * 86_400)
     }
 
     @Test func everyProblemIsReportedWithItsPlace() {

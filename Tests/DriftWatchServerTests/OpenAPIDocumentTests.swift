@@ -79,8 +79,10 @@ import Testing
             for (name, path, method, value) in operations {
                 let operation = try #require(value as? [String: Any])
                 let responses = try #require(operation["responses"] as? [String: Any])
-                let uri = path.replacingOccurrences(of: "{model}", with: "fraud")
-                    .replacingOccurrences(of: "{request}", with: "r-1")
+                let query = (operation["x-example-query"] as? String).map { "?" + $0 } ?? ""
+                let uri =
+                    path.replacingOccurrences(of: "{model}", with: "fraud")
+                    .replacingOccurrences(of: "{request}", with: "r-1") + query
                 let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
                 let example = (content?["application/json"] as? [String: Any])?["example"] as? String
                 #expect(method == "get" || example != nil, "\(name) has an example request")

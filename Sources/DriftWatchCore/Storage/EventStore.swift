@@ -55,6 +55,15 @@ public protocol EventStore: Sendable {
     /// The model's inferences with `from ≤ ts < to` joined with their labels: how many there
     /// are, and (newest first, at most `limit`) those that have a label.
     func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow
+
+    /// Stores monitor results; a result for the same (model, metric, feature, window end) replaces
+    /// the earlier one.
+    func save(_ results: [MonitorResult]) async throws
+
+    /// The model's stored results of `metric` (and `feature`, when given) with window ends in
+    /// `from ≤ end < to`, oldest first.
+    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
+        -> [MonitorResult]
 }
 
 /// Predictions of a time window with their labels.

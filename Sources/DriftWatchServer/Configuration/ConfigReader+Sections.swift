@@ -66,6 +66,30 @@ extension ConfigReader {
         }
     }
 
+    mutating func monitoring(_ node: Node, _ monitoring: inout ServerConfiguration.Monitoring) {
+        mapping(node, "monitoring", keys: ["enabled", "interval", "window"]) { reader, key, value in
+            switch key {
+            case "enabled":
+                if let flag = value.bool {
+                    monitoring.enabled = flag
+                } else {
+                    reader.fail(value, "monitoring.enabled", "must be true or false")
+                }
+            case "interval": monitoring.interval = reader.duration(value, "monitoring.interval") ?? monitoring.interval
+            default: monitoring.window = reader.duration(value, "monitoring.window") ?? monitoring.window
+            }
+        }
+    }
+
+    /// A duration: `90s`, `5m`, `2h`, `7d`.
+    mutating func duration(_ node: Node, _ path: String) -> TimeInterval? {
+        guard let text = node.string, let seconds = TimeWindow.duration(text) else {
+            fail(node, path, "must be a duration such as 30s, 5m, 2h or 7d")
+            return nil
+        }
+        return seconds
+    }
+
     /// `models:`, a sequence of declarations in the form `POST /v1/models` takes.
     mutating func models(_ node: Node) -> [ModelDefinition] {
         guard let sequence = node.sequence else {

@@ -58,12 +58,14 @@ extension ServerConfiguration {
             throw ConfigurationErrors(errors: [reader.syntaxError(error)])
         }
         guard let root else { return configuration }  // an empty file: all defaults
-        reader.mapping(root, "", keys: ["server", "storage", "limits", "logging", "models"]) { reader, key, node in
+        reader.mapping(root, "", keys: ["server", "storage", "limits", "logging", "monitoring", "models"]) {
+            reader, key, node in
             switch key {
             case "server": reader.server(node, &configuration)
             case "storage": reader.storage(node, &configuration.storage)
             case "limits": reader.limits(node, &configuration.limits)
             case "logging": reader.logging(node, &configuration.logging)
+            case "monitoring": reader.monitoring(node, &configuration.monitoring)
             default: configuration.models = reader.models(node)
             }
         }

@@ -1,4 +1,5 @@
 import DriftWatchCore
+import Foundation
 import Logging
 
 /// Everything `driftwatch serve` can be told: from the YAML config file (see
@@ -40,6 +41,19 @@ public struct ServerConfiguration: Sendable {
         public init() {}
     }
 
+    /// The scheduled monitors.
+    public struct Monitoring: Sendable, Hashable {
+        /// Whether monitors run at all.
+        public var enabled = true
+        /// Seconds between rounds.
+        public var interval: TimeInterval = 60
+        /// How far back each round looks, in seconds.
+        public var window: TimeInterval = 3600
+
+        /// The default: every minute, over the last hour.
+        public init() {}
+    }
+
     /// The address to bind.
     public var host = "127.0.0.1"
     /// The port to bind.
@@ -50,6 +64,8 @@ public struct ServerConfiguration: Sendable {
     public var limits = IngestLimits()
     /// Logging.
     public var logging = LogSettings()
+    /// Scheduled monitors.
+    public var monitoring = Monitoring()
     /// Models declared up front; declared again (replacing the stored definition) at every start.
     public var models: [ModelDefinition] = []
 

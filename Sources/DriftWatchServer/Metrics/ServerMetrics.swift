@@ -56,6 +56,15 @@ public final class ServerMetrics: Sendable {
         ).increment(by: Int64(count))
     }
 
+    /// Sets a monitor gauge (`ml_dataset_drift_share`, `ml_model_accuracy`, …) for a model.
+    func monitorGauge(_ name: String, help: String, model: String, labels: [(String, String)] = [], value: Double) {
+        registry.makeGauge(
+            // No unit suffix: shares, counts of features and scores are plain numbers.
+            descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help),
+            labels: [("model_id", model)] + labels
+        ).set(to: value)
+    }
+
     /// Sets the number of events waiting for their commit.
     func pendingEvents(_ count: Int) { pending.set(to: Double(count)) }
 

@@ -13,6 +13,8 @@ enum OpenAPIDocument {
         var requestContentTypes = ["application/json"]
         /// Status code → response schema name (nil for a non-JSON body).
         var responses: [Int: String?]
+        /// A query string for the example request (`x-example-query`).
+        var exampleQuery: String? = nil
     }
 
     static let operations: [Operation] = [
@@ -67,6 +69,11 @@ enum OpenAPIDocument {
                 "Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores (query: from, to, window, positive).",
             responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"]),
         Operation(
+            method: "get", path: "/v1/models/{model}/timeseries",
+            summary: "Stored results of the scheduled monitors (query: metric, feature, from, to, window).",
+            responses: [200: "TimeSeries", 400: "DeclarationError"],
+            exampleQuery: "metric=dataset_drift_share&window=7d"),
+        Operation(
             method: "get", path: "/v1/models/{model}/events/{request}",
             summary: "A stored inference with its label.", responses: [200: "StoredEvent", 404: "Error"]),
         Operation(
@@ -97,6 +104,7 @@ enum OpenAPIDocument {
                         (String(status), response(status, schema, operation.path))
                     }),
             ]
+            if let query = operation.exampleQuery { item["x-example-query"] = query }
             let parameters = pathParameters(operation.path)
             if !parameters.isEmpty {
                 item["parameters"] = parameters.map {

@@ -153,6 +153,23 @@ enum OpenAPISchemas {
                     ],
                 ],
             ],
+            "TimeSeries": [
+                "type": "object",
+                "properties": [
+                    "model_id": ["type": "string"], "metric": ["type": "string"], "window": ["type": "object"],
+                    "points": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "feature": ["type": "string"], "window_start": ["type": "string"],
+                                "window_end": ["type": "string"], "value": ["type": ["number", "null"]],
+                                "details": ["type": "object"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
             "PerformanceAnswer": [
                 "type": "object",
                 "properties": [

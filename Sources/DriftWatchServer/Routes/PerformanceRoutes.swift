@@ -21,25 +21,16 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
         case .success(let read): window = read
         case .failure(let refusal): return refusal.response
         }
-        guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
-        guard let task = PerformanceTask(rawValue: model.task.rawValue) else {
-            return JSONResponse.error(
-                .unprocessableContent,
-                "the task of model \(id) is unknown; declare it (POST /v1/models with \"task\": binary, multiclass or regression)"
-            )
-        }
-        let positive = query["positive"].map(String.init)
-        let labeled = try await store.labeled(
-            modelID: id, from: window.from, to: window.to, limit: ReferenceRoutes<Context>.maxDriftEvents)
-        let table = LabeledTable.csv(labeled.pairs, task: task, positive: positive)
+        let checks = ModelChecks(store: store, models: models)
+        let labeled: LabeledWindow
         let report: PerformanceReport
         do {
-            report = try PerformanceReport.compute(
-                task: task, table: try CSVTable(bytes: Array(table.text.utf8), file: "labels"),
-                options: PerformanceReport.Options(
-                    yTrue: "y_true", yPred: "y_pred", proba: table.hasProbability && task == .binary ? "proba" : nil,
-                    probaPrefix: table.hasProbability && task == .multiclass ? "proba_" : nil, positive: positive))
-        } catch {
+            (labeled, report) = try await checks.performance(
+                model: id, window: window, positive: query["positive"].map(String.init))
+        } catch let unavailable as ModelChecks.Unavailable {
+            return JSONResponse.error(
+                unavailable == .noModel(id) ? .notFound : .unprocessableContent, unavailable.message)
+        } catch let error as CSVError {
             return JSONResponse.error(
                 .unprocessableContent, "the labelled predictions cannot be scored: \(error.message)")
         }

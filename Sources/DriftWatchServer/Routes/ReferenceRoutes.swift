@@ -8,8 +8,6 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
     let models: ModelRegistry
     let limits: IngestLimits
-    /// The most events one drift query reads.
-    static var maxDriftEvents: Int { 1_000_000 }
 
     func add(to router: Router<Context>) {
         router.post("/v1/models/:model/reference") { request, context in
@@ -98,51 +96,32 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             }
             options.methods = methods
         }
-        var limit = Self.maxDriftEvents
+        var limit = ModelChecks.maxEvents
         if let text = query["limit"] {
-            guard let value = Int(text), value > 0, value <= Self.maxDriftEvents else {
+            guard let value = Int(text), value > 0, value <= ModelChecks.maxEvents else {
                 return JSONResponse.make(
-                    .badRequest, ["error": "must be an integer from 1 to \(Self.maxDriftEvents)", "field": "limit"])
+                    .badRequest, ["error": "must be an integer from 1 to \(ModelChecks.maxEvents)", "field": "limit"])
             }
             limit = value
         }
-        guard let reference = try await store.reference(modelID: id) else {
-            return JSONResponse.error(.notFound, "model \(id) has no reference; POST one to /v1/models/\(id)/reference")
+        let checks = ModelChecks(store: store, models: models)
+        let result: (events: Int, truncated: Bool, report: DriftReport)
+        do {
+            result = try await checks.drift(model: id, window: window, options: options, limit: limit)
+        } catch let unavailable as ModelChecks.Unavailable {
+            return JSONResponse.error(.notFound, unavailable.message)
         }
-        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: limit)
-        let schema = try await models.lookUp(id)?.schema ?? ModelSchema()
-        let current = Self.columns(rows, reference: reference, schema: schema)
-        let report = reference.drift(current: current, currentRows: rows.count, options: options)
+        let report = result.report
         let reportJSON = (try? JSONSerialization.jsonObject(with: Data(report.jsonText().utf8))) ?? [:]
         return JSONResponse.make(
             .ok,
             [
                 "model_id": id,
                 "window": window.json,
-                "events": rows.count,
-                "truncated": rows.count == limit,
+                "events": result.events,
+                "truncated": result.truncated,
                 "report": reportJSON,
             ])
-    }
-
-    /// The window's feature columns, typed like the reference's columns where they share a name.
-    static func columns(_ rows: [[String: FeatureValue]], reference: ReferenceDataset, schema: ModelSchema)
-        -> [ReferenceDataset.Column]
-    {
-        var names: [String] = []
-        var seen: Set<String> = []
-        for row in rows {
-            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
-        }
-        let referenceTypes = Dictionary(
-            reference.columns.map { ($0.name, $0.kind == .numeric ? FeatureType.numeric : .categorical) }
-        ) { first, _ in first }
-        return names.map { name in
-            FeatureSample(
-                name: name, values: rows.map { $0[name] ?? .missing },
-                type: referenceTypes[name] ?? schema.features[name]
-            ).column
-        }
     }
 
     static func summary(_ reference: ReferenceDataset) -> [String: Any] {

@@ -1,0 +1,54 @@
+import DriftWatchCore
+import Foundation
+import GRDB
+
+extension SQLiteEventStore {
+    /// Stores monitor results in one transaction, replacing results of the same window end.
+    public func save(_ results: [MonitorResult]) async throws {
+        if results.isEmpty { return }
+        let rows = try results.map { result -> StatementArguments in
+            [
+                result.modelID, result.metric, result.feature, try Int64(milliseconds: result.windowStart),
+                try Int64(milliseconds: result.windowEnd), result.value.flatMap { $0.isFinite ? $0 : nil },
+                result.details,
+            ]
+        }
+        try await pool.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO monitor_results (model_id, metric, feature, window_start, window_end, value, details)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (model_id, metric, feature, window_end) DO UPDATE SET
+                        window_start = excluded.window_start, value = excluded.value, details = excluded.details
+                    """)
+            for row in rows { try statement.execute(arguments: row) }
+        }
+    }
+
+    /// Stored results of one metric, oldest first.
+    public func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
+        -> [MonitorResult]
+    {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            var sql = """
+                SELECT feature, window_start, window_end, value, details FROM monitor_results
+                WHERE model_id = ? AND metric = ? AND window_end >= ? AND window_end < ?
+                """
+            var arguments: StatementArguments = [modelID, metric, lower, upper]
+            if let feature {
+                sql += " AND feature = ?"
+                arguments += [feature]
+            }
+            sql += " ORDER BY window_end, feature"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                MonitorResult(
+                    modelID: modelID, metric: metric, feature: row["feature"],
+                    windowStart: Date(milliseconds: row["window_start"]),
+                    windowEnd: Date(milliseconds: row["window_end"]),
+                    value: row["value"], details: row["details"])
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import DriftWatchCore
+import Foundation
+
+/// The checks that read a model's stored events over a window: drift against the reference and
+/// realized performance from joined labels. Used by the query routes and the scheduled monitor.
+struct ModelChecks: Sendable {
+    let store: any EventStore
+    let models: ModelRegistry
+
+    /// The most events one check reads.
+    static let maxEvents = 1_000_000
+
+    /// Why a check cannot run for a model.
+    enum Unavailable: Error, Equatable {
+        case noModel(String)
+        case noReference(String)
+        case unknownTask(String)
+
+        var message: String {
+            switch self {
+            case .noModel(let id): "no model \(id)"
+            case .noReference(let id): "model \(id) has no reference; POST one to /v1/models/\(id)/reference"
+            case .unknownTask(let id):
+                "the task of model \(id) is unknown; declare it (POST /v1/models with \"task\": binary, multiclass or regression)"
+            }
+        }
+    }
+
+    /// Drift of the window's events against the model's reference.
+    func drift(model id: String, window: TimeWindow, options: DriftReportOptions, limit: Int = maxEvents)
+        async throws -> (events: Int, truncated: Bool, report: DriftReport)
+    {
+        guard let reference = try await store.reference(modelID: id) else { throw Unavailable.noReference(id) }
+        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: limit)
+        let schema = try await models.lookUp(id)?.schema ?? ModelSchema()
+        let current = Self.columns(rows, reference: reference, schema: schema)
+        return (
+            rows.count, rows.count == limit,
+            reference.drift(current: current, currentRows: rows.count, options: options)
+        )
+    }
+
+    /// Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores.
+    func performance(model id: String, window: TimeWindow, positive: String?) async throws
+        -> (window: LabeledWindow, report: PerformanceReport)
+    {
+        guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
+        guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
+        let labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+        let table = LabeledTable.csv(labeled.pairs, task: task, positive: positive)
+        let report = try PerformanceReport.compute(
+            task: task, table: try CSVTable(bytes: Array(table.text.utf8), file: "labels"),
+            options: PerformanceReport.Options(
+                yTrue: "y_true", yPred: "y_pred", proba: table.hasProbability && task == .binary ? "proba" : nil,
+                probaPrefix: table.hasProbability && task == .multiclass ? "proba_" : nil, positive: positive))
+        return (labeled, report)
+    }
+
+    /// The window's feature columns, typed like the reference's columns where they share a name.
+    static func columns(_ rows: [[String: FeatureValue]], reference: ReferenceDataset, schema: ModelSchema)
+        -> [ReferenceDataset.Column]
+    {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for row in rows {
+            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
+        }
+        let referenceTypes = Dictionary(
+            reference.columns.map { ($0.name, $0.kind == .numeric ? FeatureType.numeric : .categorical) }
+        ) { first, _ in first }
+        return names.map { name in
+            FeatureSample(
+                name: name, values: rows.map { $0[name] ?? .missing },
+                type: referenceTypes[name] ?? schema.features[name]
+            ).column
+        }
+    }
+}

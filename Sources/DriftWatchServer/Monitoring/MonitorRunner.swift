@@ -1,0 +1,125 @@
+import DriftWatchCore
+import Foundation
+import Logging
+
+/// One round of monitoring: for every model, drift of the last window against its reference and
+/// realized performance from its labels; each value is stored as a time series and exported as a
+/// Prometheus gauge.
+struct MonitorRunner: Sendable {
+    let checks: ModelChecks
+    let metrics: ServerMetrics
+    /// How far back each round looks.
+    let window: TimeInterval
+    let logger: Logger
+
+    /// Gauges for the performance metrics, by report name.
+    static let performanceGauges: [String: (name: String, help: String)] = [
+        "accuracy": ("ml_model_accuracy", "Accuracy of the last window's labelled predictions."),
+        "f1": ("ml_model_f1_score", "F1 of the last window's labelled predictions (binary)."),
+        "f1_macro": ("ml_model_f1_macro", "Macro F1 of the last window's labelled predictions (multiclass)."),
+        "roc_auc": ("ml_model_auc_roc", "ROC AUC of the last window's labelled predictions."),
+        "rmse": ("ml_model_rmse", "RMSE of the last window's labelled predictions."),
+        "mae": ("ml_model_mae", "MAE of the last window's labelled predictions."),
+    ]
+
+    /// Runs every check for every model over `[now − window, now)`; returns what was stored.
+    @discardableResult
+    func runOnce(now: Date) async throws -> [MonitorResult] {
+        let span = TimeWindow(from: now.addingTimeInterval(-window), to: now)
+        var all: [MonitorResult] = []
+        for model in try await checks.store.models() {
+            var results: [MonitorResult] = []
+            do {
+                results += try await drift(model.id, span)
+            } catch is ModelChecks.Unavailable {
+                // No reference: nothing to compare with.
+            } catch {
+                logger.warning("drift check failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
+            }
+            do {
+                results += try await performance(model.id, span)
+            } catch is ModelChecks.Unavailable {
+                // Task unknown: nothing to score.
+            } catch {
+                logger.warning("performance check failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
+            }
+            try await checks.store.save(results)
+            all += results
+        }
+        return all
+    }
+
+    private func drift(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
+        let (events, _, report) = try await checks.drift(model: id, window: span, options: DriftReportOptions())
+        guard events > 0 else { return [] }
+        func result(_ metric: String, feature: String = "", _ value: Double?, details: String = "{}") -> MonitorResult {
+            MonitorResult(
+                modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value,
+                details: details)
+        }
+        var results = [
+            result("dataset_drift_share", report.datasetDrift.share),
+            result("feature_drift_count", Double(report.datasetDrift.drifted)),
+            result("events", Double(events)),
+        ]
+        metrics.monitorGauge(
+            "ml_dataset_drift_share", help: "Share of features that drifted in the last window.", model: id,
+            value: report.datasetDrift.share)
+        metrics.monitorGauge(
+            "ml_feature_drift_count", help: "Features that drifted in the last window.", model: id,
+            value: Double(report.datasetDrift.drifted))
+        for feature in report.features {
+            guard let first = feature.results.first else { continue }
+            var writer = JSONWriter()
+            writer.raw("{\"drift\":")
+            writer.bool(feature.drift)
+            writer.raw(",\"method\":")
+            writer.string(first.result.method.rawValue)
+            writer.raw(",\"p_value\":")
+            if let p = first.adjustedPValue ?? first.result.pValue { writer.number(p) } else { writer.null() }
+            writer.raw("}")
+            results.append(
+                result("feature_drift_score", feature: feature.name, first.result.statistic, details: writer.text))
+            if let score = first.result.statistic {
+                metrics.monitorGauge(
+                    "ml_feature_drift_score", help: "Drift statistic of each feature in the last window.", model: id,
+                    labels: [("feature", feature.name), ("method", first.result.method.rawValue)], value: score)
+            }
+        }
+        return results
+    }
+
+    /// `{"reason": …}` for an undefined metric, `{}` otherwise.
+    static func reasonJSON(_ reason: String?) -> String {
+        guard let reason else { return "{}" }
+        var writer = JSONWriter()
+        writer.raw("{\"reason\":")
+        writer.string(reason)
+        writer.raw("}")
+        return writer.text
+    }
+
+    private func performance(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
+        let (labeled, report) = try await checks.performance(model: id, window: span, positive: nil)
+        guard labeled.inferences > 0 else { return [] }
+        let coverage = Double(labeled.pairs.count) / Double(labeled.inferences)
+        var results = [
+            MonitorResult(
+                modelID: id, metric: "label_coverage", windowStart: span.from, windowEnd: span.to, value: coverage)
+        ]
+        metrics.monitorGauge(
+            "ml_label_coverage", help: "Share of the last window's predictions that have their label.", model: id,
+            value: coverage)
+        guard !labeled.pairs.isEmpty else { return results }
+        for entry in report.metrics {
+            results.append(
+                MonitorResult(
+                    modelID: id, metric: entry.name, windowStart: span.from, windowEnd: span.to, value: entry.value,
+                    details: Self.reasonJSON(entry.reason)))
+            if let gauge = Self.performanceGauges[entry.name], let value = entry.value {
+                metrics.monitorGauge(gauge.name, help: gauge.help, model: id, value: value)
+            }
+        }
+        return results
+    }
+}
