@@ -96,3 +96,28 @@ import Testing
         }
     }
 }
+
+/// `GET /monitor/drift` and `GET /monitor/performance` answer for the model `default`.
+@Suite struct MonitorCompatibilityTests {
+    @Test func theOlderPathsAnswerForTheDefaultModel() async throws {
+        try await withServer { client, _ in
+            #expect(try await get(client, "/monitor/drift").status == .notFound)
+            _ = try await post(client, "/v1/models", #"{"id": "default", "task": "regression"}"#)
+            let reference = "age\n" + (0..<200).map { "\(20 + $0 % 40)\n" }.joined()
+            _ = try await post(client, "/v1/models/default/reference", reference, contentType: "text/csv")
+            for k in 0..<50 {
+                let body = #"{"features": {"age": \#(60 + k % 10)}, "prediction": \#(k), "ground_truth": \#(k + 1)}"#
+                #expect(try await post(client, "/monitor/predict", body).status == .ok)
+            }
+            let drift = try await get(client, "/monitor/drift?window=1h")
+            #expect(drift.status == .ok)
+            #expect(drift.body["model_id"] as? String == "default")
+            let report = drift.body["report"] as? [String: Any]
+            #expect((report?["dataset_drift"] as? [String: Any])?["detected"] as? Bool == true)
+            let performance = try await get(client, "/monitor/performance?window=1h")
+            #expect(performance.status == .ok)
+            let metrics = (performance.body["report"] as? [String: Any])?["metrics"] as? [String: Any]
+            #expect(metrics?["mae"] as? Double == 1, "every prediction is off by one")
+        }
+    }
+}

@@ -83,6 +83,17 @@ enum OpenAPIDocument {
             requestExample: #"{"features": {"age": 41}, "prediction": 0.82, "ground_truth": 1}"#,
             responses: [200: "PredictAnswer", 400: "Error", 422: "PredictAnswer", 503: "Error"]),
         Operation(
+            method: "get", path: "/monitor/drift",
+            summary: "The older stacks' path: drift of the model `default` (or `model_id`), as /v1/models/{id}/drift.",
+            responses: [200: "DriftAnswer", 400: "DeclarationError", 404: "Error"],
+            exampleQuery: "model_id=fraud&window=1h"),
+        Operation(
+            method: "get", path: "/monitor/performance",
+            summary:
+                "The older stacks' path: performance of the model `default` (or `model_id`), as /v1/models/{id}/performance.",
+            responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"],
+            exampleQuery: "model_id=fraud&window=1h"),
+        Operation(
             method: "get", path: "/health", summary: "Status of each component.",
             responses: [200: "Health", 503: "Health"]),
         Operation(

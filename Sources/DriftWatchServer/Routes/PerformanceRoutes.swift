@@ -12,6 +12,10 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
         router.get("/v1/models/:model/performance") { request, context in
             try await performance(request, model: try context.parameters.require("model"))
         }
+        // The older stacks' path: the model `default`, or `model_id` from the query.
+        router.get("/monitor/performance") { request, _ in
+            try await performance(request, model: request.uri.queryParameters["model_id"].map(String.init) ?? "default")
+        }
     }
 
     private func performance(_ request: Request, model id: String) async throws -> Response {

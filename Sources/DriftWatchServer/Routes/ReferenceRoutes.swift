@@ -24,6 +24,10 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         router.get("/v1/models/:model/drift") { request, context in
             try await drift(request, model: try context.parameters.require("model"))
         }
+        // The older stacks' path: the model `default`, or `model_id` from the query.
+        router.get("/monitor/drift") { request, _ in
+            try await drift(request, model: request.uri.queryParameters["model_id"].map(String.init) ?? "default")
+        }
     }
 
     private func upload(_ request: Request, model id: String) async throws -> Response {
