@@ -97,6 +97,7 @@ import Testing
         var random = SeededRandomNumberGenerator(seed: 42)
         for kind in 0..<3 {
             var detector = KSWIN(alpha: alpha, windowSize: n, statSize: r, seed: UInt64(kind))
+            detector.completesSamples = true
             var window: [Double] = []
             var tests = 0
             for step in 0..<3000 {
@@ -133,6 +134,7 @@ import Testing
     @Test(arguments: [(10, 3), (100, 30), (9, 4)])
     func drawsEverySubsetEquallyOften(_ n: Int, _ r: Int) throws {
         var detector = KSWIN(alpha: 0, windowSize: n, statSize: r, seed: 5)
+        detector.completesSamples = true
         var random = SeededRandomNumberGenerator(seed: 6)
         var window: [Double] = []
         var subsets: [[Int]: Int] = [:]

@@ -7,15 +7,16 @@
 ///
 /// River draws W with CPython's `random.sample`, whose indices cannot be reproduced here. This
 /// port draws the same kind of sample, r of the n − r older values uniformly without replacement,
-/// with ``SeededRandomNumberGenerator`` and Floyd's algorithm over the older values' ranks (a
-/// uniform subset of ranks is a uniform subset of values). The window is kept sorted as it
-/// slides, each value flagged as recent or older, so that D·r, the largest gap between the two
-/// samples' counts (both hold r values), is one walk over it; whether p ≤ α and D > 0.1 is
-/// settled once, as the smallest gap that rejects. Windows of at most 128 values (the default
-/// holds 100) keep the same state in a faster layout, `KSWINCompactWindow`, which draws the same
-/// kind of sample and reaches the same decision on it. As in River, the generator restarts
-/// from `seed` whenever the detector resets; River's default seed is unset (random), here it is
-/// 0 so that runs repeat.
+/// with ``SeededRandomNumberGenerator``, independently at each test. The window is kept sorted
+/// as it slides, each value flagged as recent or older, so that D·r, the largest gap between
+/// the two samples' counts (both hold r values), is one walk over it; whether p ≤ α and D > 0.1
+/// is settled once, as the smallest gap that rejects. Windows larger than 128 values draw W by
+/// Floyd's algorithm over the older values' ranks (a uniform subset of ranks is a uniform subset
+/// of values). Windows of at most 128 (the default holds 100) keep the same state in a faster
+/// layout, `KSWINCompactWindow`, which draws W in two passes (``KSWINSampler``) and skips the
+/// second when the first settles the decision; each reaches the same decision on the same
+/// sample. As in River, the generator restarts from `seed` whenever the detector resets;
+/// River's default seed is unset (random), here it is 0 so that runs repeat.
 public struct KSWIN: DriftDetector {
     public static let name = "kswin"
     public static let hasWarnings = false
@@ -46,8 +47,12 @@ public struct KSWIN: DriftDetector {
     /// The smallest r·D for which p ≤ α and D > 0.1 (r + 1 when there is none); both only
     /// become truer as D grows, so the test rejects exactly from there on.
     private let criticalGap: Int
-    /// The whole state for windows of at most 128 values; the fields above serve larger ones.
-    private var compact: KSWINCompactWindow?
+    /// Whether the window holds at most 128 values, all in `compact`; the fields above serve
+    /// larger ones.
+    private let isCompact: Bool
+    /// The whole state for windows of at most 128 values (empty for larger ones: not an
+    /// optional, whose every use would check which case it holds).
+    private var compact: KSWINCompactWindow
 
     /// Creates the detector with River's defaults unless given.
     public init(alpha: Double = 0.005, windowSize: Int = 100, statSize: Int = 30, seed: UInt64 = 0) {
@@ -59,12 +64,14 @@ public struct KSWIN: DriftDetector {
         self.seed = seed
         generator = SeededRandomNumberGenerator(seed: seed)
         criticalGap = Self.criticalGap(alpha: alpha, size: statSize)
-        if windowSize <= KSWINCompactWindow.maximumSize {
+        isCompact = windowSize <= KSWINCompactWindow.maximumSize
+        if isCompact {
             compact = KSWINCompactWindow(windowSize: windowSize, statSize: statSize)
             ring = []
             sorted = SortedWindow(capacity: 0)
             drawn = []
         } else {
+            compact = KSWINCompactWindow()
             ring = [Double](repeating: 0, count: windowSize)
             sorted = SortedWindow(capacity: windowSize)
             drawn = [UInt64](repeating: 0, count: max(2, (windowSize - statSize) / 64 + 1))
@@ -74,8 +81,8 @@ public struct KSWIN: DriftDetector {
     /// Slides the window by `x` and, once it is full, runs the test.
     public mutating func update(_ x: Double) {
         if driftDetected { reset() }
-        if compact != nil {
-            driftDetected = compact!.update(x, using: &generator, criticalGap: criticalGap)
+        if isCompact {
+            driftDetected = compact.update(x, using: &generator, criticalGap: criticalGap)
             return
         }
         let olderSize = windowSize - statSize
@@ -103,7 +110,14 @@ public struct KSWIN: DriftDetector {
 
     /// The newest values and the sample drawn for the last test, each sorted, when the window
     /// holds at most 128 values; for tests.
-    var lastSamples: (recent: [Double], drawn: [Double])? { compact?.lastSamples }
+    var lastSamples: (recent: [Double], drawn: [Double])? { isCompact ? compact.lastSamples : nil }
+
+    /// Whether each test completes its sample even when it cannot change the decision, so that
+    /// `lastSamples` holds it; for tests.
+    var completesSamples: Bool {
+        get { compact.completesSamples }
+        set { compact.completesSamples = newValue }
+    }
 
     /// Returns to the initial state, restarting the generator from `seed`.
     private mutating func reset() {
@@ -111,8 +125,7 @@ public struct KSWIN: DriftDetector {
         count = 0
         start = 0
         nanCount = 0
-        sorted.removeAll()
-        compact?.removeAll()
+        if isCompact { compact.removeAll() } else { sorted.removeAll() }
         generator = SeededRandomNumberGenerator(seed: seed)
     }
 
