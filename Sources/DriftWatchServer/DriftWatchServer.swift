@@ -38,6 +38,7 @@ public enum DriftWatchServer {
         ReferenceRoutes<BasicRequestContext>(store: store, models: models, limits: limits).add(to: router)
         PerformanceRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
+        QualityRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"

@@ -40,6 +40,16 @@ struct ModelChecks: Sendable {
         )
     }
 
+    /// Data quality of the window's events, against the reference when there is one.
+    func quality(model id: String, window: TimeWindow) async throws -> (events: Int, quality: DataQuality) {
+        guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
+        let reference = try await store.reference(modelID: id)
+        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+        let emptyReference = ReferenceDataset(modelID: id, source: "", rowCount: 0, columns: [], createdAt: window.to)
+        let current = Self.columns(rows, reference: reference ?? emptyReference, schema: model.schema)
+        return (rows.count, DataQuality.evaluate(current: current, reference: reference))
+    }
+
     /// Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores.
     func performance(model id: String, window: TimeWindow, positive: String?) async throws
         -> (window: LabeledWindow, report: PerformanceReport)

@@ -69,6 +69,11 @@ enum OpenAPIDocument {
                 "Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores (query: from, to, window, positive).",
             responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"]),
         Operation(
+            method: "get", path: "/v1/models/{model}/quality",
+            summary:
+                "Missing values, out-of-range values, outliers and unseen categories per feature in a window, against the reference, and a quality score (query: from, to, window).",
+            responses: [200: "QualityAnswer", 400: "DeclarationError", 404: "Error"]),
+        Operation(
             method: "get", path: "/v1/models/{model}/timeseries",
             summary: "Stored results of the scheduled monitors (query: metric, feature, from, to, window).",
             responses: [200: "TimeSeries", 400: "DeclarationError"],

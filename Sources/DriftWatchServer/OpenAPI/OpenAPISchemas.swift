@@ -153,6 +153,14 @@ enum OpenAPISchemas {
                     ],
                 ],
             ],
+            "QualityAnswer": [
+                "type": "object",
+                "properties": [
+                    "model_id": ["type": "string"], "window": ["type": "object"], "events": ["type": "integer"],
+                    "score": ["type": "number", "description": "1 − the mean share of values with a problem."],
+                    "features": ["type": "array", "items": ["type": "object"]],
+                ],
+            ],
             "TimeSeries": [
                 "type": "object",
                 "properties": [
