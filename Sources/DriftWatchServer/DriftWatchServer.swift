@@ -49,17 +49,14 @@ public enum DriftWatchServer {
     /// Declares the configured models, then serves until SIGINT or SIGTERM; in-flight requests
     /// finish (and commit) before it returns.
     public static func run(store: any EventStore, configuration: ServerConfiguration, logger: Logger) async throws {
+        let metrics = ServerMetrics()
+        let models = ModelRegistry(store: store)
         for model in configuration.models {
-            let existing = try await store.model(id: model.id)
-            var declared = model
-            declared.createdAt = existing?.createdAt ?? model.createdAt
-            try await store.save(declared)
+            _ = try await models.declare(model)
             logger.info(
                 "model declared from the config",
                 metadata: ["model": "\(model.id)", "features": "\(model.schema.features.count)"])
         }
-        let metrics = ServerMetrics()
-        let models = ModelRegistry(store: store)
         var services: [any Service] = []
         if configuration.monitoring.enabled {
             let runner = MonitorRunner(

@@ -5,14 +5,13 @@ import Synchronization
 /// The models the server knows, cached in front of the store: checks each incoming event
 /// against its model's schema, and learns the schema of a model from its first events when it
 /// was not declared.
+///
+/// The cache is behind a mutex so that checking events of known models (nearly every request)
+/// needs no task switch; the actor serializes only what writes definitions (declaring and
+/// learning), so that two requests for a new model learn it once.
 actor ModelRegistry {
     let store: any EventStore
-    private var known: [String: ModelDefinition] = [:] {
-        didSet { snapshot.withLock { $0 = known } }
-    }
-    /// A copy of ``known`` readable without entering the actor: checking events of known models
-    /// (nearly every request) then costs no task switch.
-    private nonisolated let snapshot = Mutex<[String: ModelDefinition]>([:])
+    private nonisolated let known = Mutex<[String: ModelDefinition]>([:])
 
     init(store: any EventStore) {
         self.store = store
@@ -22,35 +21,21 @@ actor ModelRegistry {
     /// declared, is created from these events (its schema learned from them), before any of
     /// them is stored.
     nonisolated func check(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
-        let cached = snapshot.withLock { $0 }
-        if events.allSatisfy({ cached[$0.modelID] != nil }) {
-            var checked = events
-            for index in checked.indices {
-                checked[index].schemaViolations = cached[checked[index].modelID]!.schema.violations(in: checked[index])
+        var models = known.withLock { $0 }  // a copy-on-write snapshot, not a copy
+        if !events.allSatisfy({ models[$0.modelID] != nil }) {
+            let unknown = Set(events.map(\.modelID)).filter { models[$0] == nil }
+            for id in unknown.sorted() {
+                models[id] = try await definition(of: id, learningFrom: events)
             }
-            return checked
         }
-        return try await checkLearning(events)
-    }
-
-    private func checkLearning(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
         var checked = events
-        var firstIndex: [String: Int] = [:]
-        for (index, event) in events.enumerated() where firstIndex[event.modelID] == nil {
-            firstIndex[event.modelID] = index
-        }
-        var schemas: [String: ModelSchema] = [:]
-        for model in firstIndex.keys.sorted() {
-            schemas[model] = try await definition(of: model, learningFrom: events).schema
-        }
         for index in checked.indices {
-            guard let schema = schemas[checked[index].modelID] else { continue }
-            checked[index].schemaViolations = schema.violations(in: checked[index])
+            checked[index].schemaViolations = models[checked[index].modelID]!.schema.violations(in: checked[index])
         }
         return checked
     }
 
-    /// Declares (creates or replaces) a model; true when it did not exist.
+    /// Declares (creates or replaces) a model, keeping its creation time; true when it did not exist.
     func declare(_ model: ModelDefinition) async throws -> (model: ModelDefinition, created: Bool) {
         let existing = try await lookUp(model.id)
         var stored = model
@@ -58,27 +43,26 @@ actor ModelRegistry {
             stored.createdAt = existing.createdAt
         }
         try await store.save(stored)
-        known[model.id] = stored
+        known.withLock { $0[model.id] = stored }
         return (stored, existing == nil)
     }
 
     /// A model's definition, or nil.
-    func lookUp(_ id: String) async throws -> ModelDefinition? {
-        if let model = known[id] { return model }
+    nonisolated func lookUp(_ id: String) async throws -> ModelDefinition? {
+        if let model = known.withLock({ $0[id] }) { return model }
         let model = try await store.model(id: id)
-        if let model { known[id] = model }
+        if let model { known.withLock { $0[id] = $0[id] ?? model } }
         return model
     }
 
     private func definition(of id: String, learningFrom events: [InferenceEvent]) async throws -> ModelDefinition {
         if let model = try await lookUp(id) { return model }
         let own = events.lazy.filter { $0.modelID == id }
-        let now = Date()
         let learned = ModelDefinition(
             id: id, task: ModelTask.learned(from: own), schema: ModelSchema.learned(from: own), origin: .learned,
-            createdAt: now)
+            createdAt: Date())
         let stored = try await store.saveIfAbsent(learned)
-        known[id] = stored
+        known.withLock { $0[id] = stored }
         return stored
     }
 }
