@@ -91,6 +91,11 @@ import Testing
             }
             let bad = try await post(client, "/v1/models/n/reference", "[1, 2]")
             #expect(bad.status == .badRequest)
+            let nested = try await post(client, "/v1/models/n/reference", #"[{"a": 1}, {"a": {"b": 1}}]"#)
+            #expect(nested.status == .badRequest)
+            #expect(
+                (nested.body["error"] as? String)?.contains("row 1: features.a: must be a number, string or null")
+                    == true)
             let empty = try await post(client, "/v1/models/n/reference", "x,y\n", contentType: "text/csv")
             #expect(empty.status == .unprocessableContent)
         }

@@ -80,20 +80,28 @@ extension ReferenceDataset {
     public init(
         modelID: String, source: String, rows: [[String: FeatureValue]], schema: ModelSchema, createdAt: Date
     ) {
-        var names: [String] = []
-        var seen: Set<String> = []
-        for row in rows {
-            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
-        }
-        let columns = names.map { name in
-            FeatureSample(name: name, values: rows.map { $0[name] ?? .missing }, type: schema.features[name]).column
-        }
+        let columns = FeatureSample.columns(rows) { schema.features[$0] }
         self.init(modelID: modelID, source: source, rowCount: rows.count, columns: columns, createdAt: createdAt)
     }
 }
 
 /// One feature's values from events, split into numbers or categories.
 public struct FeatureSample: Sendable {
+    /// One column per feature found in `rows` (in order of first appearance, names sorted within
+    /// a row); `type` gives a feature's declared type, nil to decide from the values.
+    public static func columns(_ rows: [[String: FeatureValue]], type: (String) -> FeatureType?)
+        -> [ReferenceDataset.Column]
+    {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for row in rows {
+            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
+        }
+        return names.map { name in
+            FeatureSample(name: name, values: rows.map { $0[name] ?? .missing }, type: type(name)).column
+        }
+    }
+
     /// The column they make.
     public let column: ReferenceDataset.Column
 

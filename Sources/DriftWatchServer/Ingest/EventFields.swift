@@ -151,7 +151,7 @@ struct EventFields {
         }
     }
 
-    static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
+    private static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
 }
 
 /// A feature value as received, before it is stored.

@@ -45,8 +45,7 @@ struct ModelChecks: Sendable {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         let reference = try await store.reference(modelID: id)
         let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
-        let emptyReference = ReferenceDataset(modelID: id, source: "", rowCount: 0, columns: [], createdAt: window.to)
-        let current = Self.columns(rows, reference: reference ?? emptyReference, schema: model.schema)
+        let current = Self.columns(rows, reference: reference, schema: model.schema)
         return (rows.count, DataQuality.evaluate(current: current, reference: reference))
     }
 
@@ -66,23 +65,14 @@ struct ModelChecks: Sendable {
         return (labeled, report)
     }
 
-    /// The window's feature columns, typed like the reference's columns where they share a name.
-    static func columns(_ rows: [[String: FeatureValue]], reference: ReferenceDataset, schema: ModelSchema)
+    /// The window's feature columns, typed like the reference's columns where they share a name,
+    /// else as the model's schema says.
+    static func columns(_ rows: [[String: FeatureValue]], reference: ReferenceDataset?, schema: ModelSchema)
         -> [ReferenceDataset.Column]
     {
-        var names: [String] = []
-        var seen: Set<String> = []
-        for row in rows {
-            for name in row.keys.sorted() where seen.insert(name).inserted { names.append(name) }
-        }
         let referenceTypes = Dictionary(
-            reference.columns.map { ($0.name, $0.kind == .numeric ? FeatureType.numeric : .categorical) }
+            (reference?.columns ?? []).map { ($0.name, $0.kind == .numeric ? FeatureType.numeric : .categorical) }
         ) { first, _ in first }
-        return names.map { name in
-            FeatureSample(
-                name: name, values: rows.map { $0[name] ?? .missing },
-                type: referenceTypes[name] ?? schema.features[name]
-            ).column
-        }
+        return FeatureSample.columns(rows) { referenceTypes[$0] ?? schema.features[$0] }
     }
 }

@@ -162,19 +162,14 @@ enum ReferenceRows {
                 problem = "row \(index) is not a JSON object"
                 return
             }
+            // Features are read by the same rules (and limits) as the features of an event.
             let members = object["features"]?.objectValue ?? object
-            var features: [String: FeatureValue] = [:]
-            for (name, value) in members {
-                switch value {
-                case .number(let number): features[name] = number.isFinite ? .number(number) : .missing
-                case .string(let text):
-                    features[name] = EventFields.nonFiniteSpellings.contains(text) ? .missing : .text(text)
-                case .bool(let flag): features[name] = .text(flag ? "true" : "false")
-                case .null: features[name] = .missing
-                case .array, .object: problem = "row \(index): feature \(name) must be a number, string or null"
-                }
+            do throws(RejectedRow) {
+                let fields = try EventFields(.object(["features": .object(members)]), index: index, limits: limits)
+                rows.append(try fields.features("features").values)
+            } catch {
+                problem = "row \(index): \(error.field): \(error.error)"
             }
-            rows.append(features)
         }
         do {
             try bytes.withUnsafeBufferPointer { buffer in try splitter.feed(buffer, take) }
