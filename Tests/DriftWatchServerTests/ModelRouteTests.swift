@@ -1,4 +1,5 @@
 import DriftWatchCore
+import DriftWatchServer
 import Foundation
 import Hummingbird
 import Testing
@@ -43,6 +44,21 @@ import Testing
                 #expect(answer.body["field"] as? String == field, "\(body)")
             }
             #expect(try await post(client, "/v1/models", "{").status == .badRequest)
+        }
+    }
+
+    @Test func bodiesOverTheirLimitGet413WithAReason() async throws {
+        try await withServer(limits: IngestLimits(maxBodyBytes: 4096, maxRowBytes: 64)) { client, _ in
+            let long = #"{"id": "m", "description": "\#(String(repeating: "d", count: 100))"}"#
+            for uri in ["/v1/models", "/monitor/predict"] {
+                let answer = try await post(client, uri, long)
+                #expect(answer.status == .contentTooLarge, "\(uri)")
+                #expect(answer.body["error"] as? String == "the body is larger than 64 bytes", "\(uri)")
+            }
+            let csv = "x\n" + String(repeating: "1\n", count: 3000)
+            let reference = try await post(client, "/v1/models/m/reference", csv, contentType: "text/csv")
+            #expect(reference.status == .contentTooLarge)
+            #expect(reference.body["error"] as? String == "the body is larger than 4096 bytes")
         }
     }
 

@@ -16,15 +16,10 @@ struct CompatibilityRoutes<Context: RequestContext>: Sendable {
     }
 
     private func predict(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let buffer = try await request.collectBody(upTo: limits.maxRowBytes)
         let row: JSONValue
-        do {
-            row = try buffer.withUnsafeReadableBytes { raw in
-                try JSONParser.parse(raw.assumingMemoryBound(to: UInt8.self), maxDepth: limits.maxDepth)
-            }
-        } catch {
-            return JSONResponse.error(.badRequest, "the body is not valid JSON: \(error)")
+        switch try await JSONBody.read(request, limits: limits) {
+        case .json(let value): row = value
+        case .refused(let response): return response
         }
         guard case .object(var object) = row else {
             return JSONResponse.error(.unprocessableContent, "expected a JSON object")

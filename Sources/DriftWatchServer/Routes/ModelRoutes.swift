@@ -40,20 +40,10 @@ struct ModelRoutes<Context: RequestContext>: Sendable {
     }
 
     private func declare(_ request: Request) async throws -> Response {
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limits.maxRowBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return JSONResponse.error(.contentTooLarge, "a model declaration is limited to \(limits.maxRowBytes) bytes")
-        }
         let value: JSONValue
-        do {
-            value = try buffer.withUnsafeReadableBytes { raw in
-                try JSONParser.parse(raw.assumingMemoryBound(to: UInt8.self), maxDepth: limits.maxDepth)
-            }
-        } catch {
-            return JSONResponse.error(.badRequest, "the body is not valid JSON: \(error)")
+        switch try await JSONBody.read(request, limits: limits) {
+        case .json(let json): value = json
+        case .refused(let response): return response
         }
         let model: ModelDefinition
         do {

@@ -31,12 +31,8 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
     }
 
     private func upload(_ request: Request, model id: String) async throws -> Response {
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: limits.maxBodyBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return JSONResponse.error(.contentTooLarge, "the body is larger than \(limits.maxBodyBytes) bytes")
+        guard let body = try await JSONBody.collect(request, upTo: limits.maxBodyBytes) else {
+            return JSONBody.tooLarge(limits.maxBodyBytes)
         }
         let bytes = Array(body.readableBytesView)
         let existing = try await models.lookUp(id)
