@@ -88,6 +88,11 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: UnsafeBufferPointer(start: json.utf8Start, count: json.utf8CodeUnitCount))
     }
 
+    /// Text that is already JSON, appended as it is; the caller vouches for it.
+    public mutating func embed(_ json: String) {
+        bytes.append(contentsOf: json.utf8)
+    }
+
     /// `true` or `false`.
     public mutating func bool(_ value: Bool) {
         value ? raw("true") : raw("false")

@@ -38,7 +38,6 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
             return JSONResponse.error(
                 .unprocessableContent, "the labelled predictions cannot be scored: \(error.message)")
         }
-        let reportJSON = (try? JSONSerialization.jsonObject(with: Data(report.json().utf8))) ?? [:]
         return JSONResponse.make(
             .ok,
             [
@@ -48,7 +47,7 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
                 "labeled": labeled.pairs.count,
                 "label_coverage": labeled.inferences == 0
                     ? 0 : Double(labeled.pairs.count) / Double(labeled.inferences),
-                "report": reportJSON,
+                "report": JSONText(text: report.json()),
             ])
     }
 }

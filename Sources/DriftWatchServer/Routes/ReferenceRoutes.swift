@@ -112,7 +112,6 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             return JSONResponse.error(.notFound, unavailable.message)
         }
         let report = result.report
-        let reportJSON = (try? JSONSerialization.jsonObject(with: Data(report.jsonText().utf8))) ?? [:]
         return JSONResponse.make(
             .ok,
             [
@@ -120,7 +119,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
                 "window": window.json,
                 "events": result.events,
                 "truncated": result.truncated,
-                "report": reportJSON,
+                "report": JSONText(text: report.jsonText()),
             ])
     }
 

@@ -37,7 +37,7 @@ struct TimeSeriesRoutes<Context: RequestContext>: Sendable {
                             "window_start": Timestamps.format(result.windowStart),
                             "window_end": Timestamps.format(result.windowEnd),
                             "value": result.value ?? NSNull(),
-                            "details": (try? JSONSerialization.jsonObject(with: Data(result.details.utf8))) ?? [:],
+                            "details": JSONText(text: result.details),
                         ]
                     },
                 ])
