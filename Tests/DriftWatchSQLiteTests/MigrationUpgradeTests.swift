@@ -41,3 +41,21 @@ import Testing
         #expect(try await store.activity(modelID: "old").inferences == 1)
     }
 }
+
+/// Features text handed over by ingestion is stored as it is, not encoded again.
+@Suite struct FeaturesTextStorageTests {
+    @Test func theReceivedTextIsTheStoredText() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        let text = #"{ "x" : 1E5, "c": "caf\u00e9" }"#
+        let event = InferenceEvent(
+            modelID: "m", requestID: "r", timestamp: Date(timeIntervalSince1970: 1_800_000_000),
+            features: ["x": .number(100_000), "c": .text("café")], featuresJSON: text)
+        _ = try await store.insert([event])
+        let queue = try DatabaseQueue(path: database.path)
+        let stored = try await queue.read { db in try String.fetchOne(db, sql: "SELECT features FROM inference_events")
+        }
+        #expect(stored == text)
+        #expect(try await store.event(modelID: "m", requestID: "r")?.inference.features == event.features)
+    }
+}

@@ -1,10 +1,11 @@
 import DriftWatchCore
 import DriftWatchSQLite
-import DriftWatchServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import DriftWatchServer
 
 /// Long bodies over a real connection: parsed as they stream in and committed in parts.
 @Suite struct StreamingIngestTests {
@@ -65,6 +66,24 @@ import Testing
                 let stored = try #require(try await store.event(modelID: "v", requestID: "r\(position)"))
                 #expect(stored.inference.features == example.expected, "\(example.text)")
             }
+        }
+    }
+}
+
+/// The received features text is kept only when it describes the decoded features exactly.
+@Suite struct VerbatimFeatureDecodingTests {
+    @Test func theTextIsKeptOnlyWhenNothingWasNormalized() throws {
+        let cases: [(text: String, kept: Bool)] = [
+            (#"{"a": 1E5, "c": "caf\u00e9", "d": null}"#, true),
+            (#"{"n": "NaN"}"#, false),
+            (#"{"t": true}"#, false),
+            (#"{"big": 1e999}"#, false),
+        ]
+        for (text, kept) in cases {
+            let row = try JSONParser.parse(#"{"model_id": "m", "features": \#(text)}"#)
+            let event = try EventRowDecoding.inference(
+                row, index: 0, limits: IngestLimits(), receivedAt: Date(), featuresText: text)
+            #expect(event.featuresJSON == (kept ? text : nil), "\(text)")
         }
     }
 }

@@ -25,19 +25,14 @@ public enum JSONParser {
     public static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth
     ) throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
-        reader.skipWhitespace()
-        let value = try reader.value(depth: 0)
-        reader.skipWhitespace()
-        guard reader.position == bytes.count else { throw reader.error("unexpected text after the JSON value") }
-        return value
+        try parse(bytes, capturing: nil, maxDepth: maxDepth).value
     }
 
     /// Parses exactly one JSON value, and says where the value of the top-level object's member
-    /// `member` lies in `bytes` (nil when the value is not an object or has no such member), so
-    /// that a caller can keep that member's text as it came.
+    /// `member` lies in `bytes` (nil when the value is not an object, has no such member, or no
+    /// member is asked for), so that a caller can keep that member's text as it came.
     public static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, capturing member: String, maxDepth: Int = defaultMaxDepth
+        _ bytes: UnsafeBufferPointer<UInt8>, capturing member: String?, maxDepth: Int = defaultMaxDepth
     ) throws(JSONSyntaxError) -> (value: JSONValue, captured: Range<Int>?) {
         var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
         reader.capturedKey = member
