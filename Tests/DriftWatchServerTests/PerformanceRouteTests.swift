@@ -47,6 +47,50 @@ import Testing
         }
     }
 
+    @Test func multiclassProbabilitiesAreScoredAsTheSameTable() async throws {
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        let classes = ["cat", "dog", "fox"]
+        var csv = "y_true,y_pred,proba_cat,proba_dog,proba_fox\n"
+        var events: [String] = []
+        var labels: [String] = []
+        for k in 0..<120 {
+            let raw = classes.map { _ in Double.random(in: 0.1..<1, using: &generator) }
+            let p = raw.map { $0 / raw.reduce(0, +) }
+            let predicted = classes[p.firstIndex(of: p.max()!)!]
+            let truth = classes[Int.random(in: 0..<3, using: &generator)]
+            let proba = zip(classes, p).map { #""\#($0)": \#($1)"# }.joined(separator: ", ")
+            events.append(
+                #"{"model_id": "mc", "request_id": "r\#(k)", "y_pred_text": "\#(predicted)", "y_proba": {\#(proba)}}"#)
+            labels.append(#"{"model_id": "mc", "request_id": "r\#(k)", "y_true_text": "\#(truth)"}"#)
+        }
+        // The server reads newest first; the table lists the rows in the same order.
+        for k in (0..<120).reversed() {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(events[k].utf8)) as? [String: Any])
+            let label = try #require(try JSONSerialization.jsonObject(with: Data(labels[k].utf8)) as? [String: Any])
+            let proba = try #require(event["y_proba"] as? [String: Double])
+            csv +=
+                "\(label["y_true_text"]!),\(event["y_pred_text"]!),\(proba["cat"]!),\(proba["dog"]!),\(proba["fox"]!)\n"
+        }
+        let eventBody = events.joined(separator: "\n")
+        let labelBody = labels.joined(separator: "\n")
+        let table = csv
+        try await withServer { client, _ in
+            _ = try await post(client, "/v1/models", #"{"id": "mc", "task": "multiclass"}"#)
+            _ = try await post(client, "/v1/inferences", eventBody, contentType: "application/x-ndjson")
+            _ = try await post(client, "/v1/labels", labelBody, contentType: "application/x-ndjson")
+            let answer = try await get(client, "/v1/models/mc/performance?window=1h")
+            #expect(answer.status == .ok, "\(answer.body)")
+            let report = try #require(answer.body["report"] as? [String: Any])
+            let expected = try PerformanceReport.compute(
+                task: .multiclass, table: try CSVTable(bytes: Array(table.utf8), file: "expected.csv"),
+                options: .init(probaPrefix: "proba_"))
+            let expectedJSON = try #require(
+                try JSONSerialization.jsonObject(with: Data(expected.json().utf8)) as? [String: Any])
+            #expect(NSDictionary(dictionary: report).isEqual(to: expectedJSON), "\(report)\n\(expectedJSON)")
+            #expect(report["n"] as? Int == 120)
+        }
+    }
+
     @Test func aModelWithoutATaskCannotBeScored() async throws {
         try await withServer { client, _ in
             _ = try await post(client, "/v1/inferences", #"{"model_id": "u", "y_pred_num": 3}"#)

@@ -56,12 +56,8 @@ struct ModelChecks: Sendable {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
         let labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
-        let table = LabeledTable.csv(labeled.pairs, task: task, positive: positive)
         let report = try PerformanceReport.compute(
-            task: task, table: try CSVTable(bytes: Array(table.text.utf8), file: "labels"),
-            options: PerformanceReport.Options(
-                yTrue: "y_true", yPred: "y_pred", proba: table.hasProbability && task == .binary ? "proba" : nil,
-                probaPrefix: table.hasProbability && task == .multiclass ? "proba_" : nil, positive: positive))
+            labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
         return (labeled, report)
     }
 
