@@ -17,22 +17,11 @@ enum DetectorWorkload {
         case let prototype as HDDMA: return { count(prototype, $0) }
         case let prototype as HDDMW: return { count(prototype, $0) }
         case let prototype as FHDDM: return { count(prototype, $0) }
-        default: return { countDynamically(detector, $0) }
+        default: return { count(detector, $0) }  // opened existential: correct, unspecialized
         }
     }
 
     private static func count<Detector: DriftDetector>(_ prototype: Detector, _ values: [Double]) -> Int {
-        var detector = prototype
-        var drifts = 0
-        for value in values {
-            detector.update(value)
-            if detector.driftDetected { drifts += 1 }
-        }
-        return drifts
-    }
-
-    /// The same through the existential, for a detector added to the catalog after this file.
-    private static func countDynamically(_ prototype: any DriftDetector, _ values: [Double]) -> Int {
         var detector = prototype
         var drifts = 0
         for value in values {

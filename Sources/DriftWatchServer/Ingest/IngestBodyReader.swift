@@ -40,8 +40,9 @@ struct IngestBodyReader {
         var value: JSONValue
         /// The 0-based position of the row in the body.
         var index: Int
-        /// The row's `features` value as received (for storing it without encoding it again).
-        var featuresText: String?
+        /// The text of the member named by `keepingText`, as received (for storing it without
+        /// encoding it again).
+        var keptText: String?
     }
 
     /// The framing a content type asks for: NDJSON / JSON Lines, else a JSON document.
@@ -52,8 +53,9 @@ struct IngestBodyReader {
     }
 
     /// Reads `request`'s body; `decode` turns a row into an item, `deliver` stores a part.
+    /// `keepingText` names a member of each row whose received text is handed to `decode`.
     func read<Item>(
-        _ request: Request,
+        _ request: Request, keepingText member: String? = nil,
         decode: (ParsedRow) throws(RejectedRow) -> Item,
         deliver: ([Item]) async throws -> Void
     ) async throws -> Outcome {
@@ -78,10 +80,10 @@ struct IngestBodyReader {
             case .row(let bytes):
                 let parsed: ParsedRow
                 do throws(JSONSyntaxError) {
-                    let (value, range) = try JSONParser.parse(bytes, capturing: "features", maxDepth: limits.maxDepth)
+                    let (value, range) = try JSONParser.parse(bytes, capturing: member, maxDepth: limits.maxDepth)
                     parsed = ParsedRow(
                         value: value, index: index,
-                        featuresText: range.map {
+                        keptText: range.map {
                             String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
                         }
                     )

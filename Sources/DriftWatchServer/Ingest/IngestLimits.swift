@@ -19,8 +19,9 @@ public struct IngestLimits: Sendable, Hashable {
     /// The most rejected rows listed in one answer (all are counted).
     public var maxReportedRejections: Int
 
-    /// Creates limits; see ``IngestLimits/init(maxBodyBytes:maxRowBytes:maxDepth:maxFeatures:maxStringLength:maxPendingEvents:maxEventsPerCommit:maxReportedRejections:)``
-    /// for the defaults.
+    /// Creates limits. The defaults: 1 GiB bodies, 1 MiB rows, nesting 32 deep, 1,000 features,
+    /// 4,096-character strings, 200,000 events waiting for their commit, 10,000 events per
+    /// commit, 1,000 rejected rows listed.
     public init(
         maxBodyBytes: Int = 1 << 30, maxRowBytes: Int = 1 << 20, maxDepth: Int = 32, maxFeatures: Int = 1000,
         maxStringLength: Int = 4096, maxPendingEvents: Int = 200_000, maxEventsPerCommit: Int = 10_000,

@@ -17,6 +17,10 @@ enum OpenAPIDocument {
         var exampleQuery: String? = nil
     }
 
+    /// Every ingest answer has the same shape, whatever its status.
+    private static let ingestResponses: [Int: String?] = Dictionary(
+        uniqueKeysWithValues: [200, 400, 413, 422, 429, 503].map { ($0, "IngestAnswer") })
+
     static let operations: [Operation] = [
         Operation(
             method: "post", path: "/v1/inferences",
@@ -25,18 +29,12 @@ enum OpenAPIDocument {
             requestExample:
                 #"{"model_id": "fraud", "request_id": "r-1", "y_pred_num": 0.91, "latency_ms": 12.5, "features": {"amount": 120.5, "country": "DE"}, "segments": {"region": "eu"}}"#,
             requestContentTypes: ["application/json", "application/x-ndjson"],
-            responses: [
-                200: "IngestAnswer", 400: "IngestAnswer", 413: "IngestAnswer", 422: "IngestAnswer",
-                429: "IngestAnswer", 503: "IngestAnswer",
-            ]),
+            responses: ingestResponses),
         Operation(
             method: "post", path: "/v1/labels", summary: "Log ground truth, joined to predictions by request_id.",
             requestSchema: "Label", requestExample: #"{"model_id": "fraud", "request_id": "r-1", "y_true_num": 1}"#,
             requestContentTypes: ["application/json", "application/x-ndjson"],
-            responses: [
-                200: "IngestAnswer", 400: "IngestAnswer", 413: "IngestAnswer", 422: "IngestAnswer",
-                429: "IngestAnswer", 503: "IngestAnswer",
-            ]),
+            responses: ingestResponses),
         Operation(
             method: "post", path: "/v1/models", summary: "Declare (create or replace) a model and its schema.",
             requestSchema: "ModelDeclaration",

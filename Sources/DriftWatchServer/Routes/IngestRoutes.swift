@@ -28,11 +28,11 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         let outcome: IngestBodyReader.Outcome
         do {
             outcome = try await reader.read(
-                request,
+                request, keepingText: "features",
                 decode: { (row) throws(RejectedRow) in
                     try EventRowDecoding.inference(
                         row.value, index: row.index, limits: limits, receivedAt: receivedAt,
-                        featuresText: row.featuresText)
+                        featuresText: row.keptText)
                 },
                 deliver: { events in
                     let fresh = try await write(events.count) {
