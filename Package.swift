@@ -58,7 +58,7 @@ let package = Package(
             dependencies: ["DriftStats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DriftWatchCoreTests", dependencies: ["DriftWatchCore"]),
+        .testTarget(name: "DriftWatchCoreTests", dependencies: ["DriftWatchCore", "DriftStats"]),
         .testTarget(
             name: "DriftWatchSQLiteTests",
             dependencies: ["DriftWatchSQLite", "DriftWatchCore", .product(name: "GRDB", package: "GRDB.swift")]

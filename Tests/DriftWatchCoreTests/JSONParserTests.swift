@@ -1,3 +1,4 @@
+import DriftStats
 import DriftWatchCore
 import Foundation
 import Testing
@@ -526,19 +527,6 @@ private func withoutBOM(_ text: String) -> [UInt8] {
 
 // MARK: - Generated documents
 
-/// SplitMix64: a small seeded generator, so that every run sees the same documents.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A generated document. Numbers keep the text they are written with; object keys are distinct.
 private indirect enum Document {
     case null
@@ -583,10 +571,10 @@ private indirect enum Document {
 }
 
 private struct DocumentGenerator {
-    var random: SeededGenerator
+    var random: SeededRandomNumberGenerator
 
     init(seed: UInt64) {
-        random = SeededGenerator(state: seed)
+        random = SeededRandomNumberGenerator(seed: seed)
     }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
@@ -700,13 +688,13 @@ private struct DocumentGenerator {
 /// Writes a document as JSON text in varied but valid spelling: whitespace between tokens, every
 /// kind of escape (short ones, `\u` in either case, surrogate pairs for astral characters, `\/`).
 private struct VariedWriter {
-    var random: SeededGenerator
+    var random: SeededRandomNumberGenerator
     var varied: Bool
     private(set) var text = ""
     private(set) var escapedSurrogatePairs = 0
 
     init(seed: UInt64, varied: Bool = true) {
-        random = SeededGenerator(state: seed)
+        random = SeededRandomNumberGenerator(seed: seed)
         self.varied = varied
     }
 

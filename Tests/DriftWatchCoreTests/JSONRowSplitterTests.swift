@@ -1,3 +1,4 @@
+import DriftStats
 import DriftWatchCore
 import Testing
 
@@ -246,7 +247,7 @@ private enum Chunking: CustomStringConvertible {
         case .every(let size):
             return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
         case .random(let seed):
-            var random = SeededGenerator(state: seed)
+            var random = SeededRandomNumberGenerator(seed: seed)
             var ranges: [Range<Int>] = []
             var start = 0
             while start < count {
@@ -304,19 +305,6 @@ private func split(
 
 // MARK: - Generated bodies
 
-/// SplitMix64: a small seeded generator, so that every run sees the same bodies.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum BodyShape: Int, Sendable, CaseIterable {
     /// NDJSON.
     case lines
@@ -335,10 +323,10 @@ private struct GeneratedBody {
 }
 
 private struct BodyGenerator {
-    var random: SeededGenerator
+    var random: SeededRandomNumberGenerator
 
     init(seed: UInt64) {
-        random = SeededGenerator(state: seed)
+        random = SeededRandomNumberGenerator(seed: seed)
     }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
