@@ -27,13 +27,15 @@ public final class ServerMetrics: Sendable {
         ).increment(by: Int64(count))
     }
 
-    /// Records a prediction's reported latency.
-    func predictionLatency(model: String, milliseconds: Double) {
-        registry.makeValueHistogram(
+    /// Records the reported latencies of a model's predictions (one registry lookup per batch,
+    /// not per event).
+    func predictionLatencies(model: String, milliseconds: [Double]) {
+        guard !milliseconds.isEmpty else { return }
+        let histogram = registry.makeValueHistogram(
             descriptor: Self.name(
                 "ml_prediction_latency", unit: "seconds", help: "Prediction latency reported by the model service."),
-            labels: [("model_id", model)], buckets: Self.latencyBuckets
-        ).record(milliseconds / 1000)
+            labels: [("model_id", model)], buckets: Self.latencyBuckets)
+        for latency in milliseconds { histogram.record(latency / 1000) }
     }
 
     /// Counts an API request by route and status.

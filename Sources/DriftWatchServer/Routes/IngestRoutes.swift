@@ -130,13 +130,14 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
 
     /// Counts newly stored inferences and their latencies, per model.
     private func record(_ events: [InferenceEvent], _ fresh: [Bool]) {
-        var perModel: [String: Int] = [:]
+        var perModel: [String: (count: Int, latencies: [Double])] = [:]
         for (event, isNew) in zip(events, fresh) where isNew {
-            perModel[event.modelID, default: 0] += 1
-            if let latency = event.latencyMilliseconds {
-                metrics.predictionLatency(model: event.modelID, milliseconds: latency)
-            }
+            perModel[event.modelID, default: (0, [])].count += 1
+            if let latency = event.latencyMilliseconds { perModel[event.modelID]!.latencies.append(latency) }
         }
-        for (model, count) in perModel { metrics.predictionsStored(model: model, count: count) }
+        for (model, stored) in perModel {
+            metrics.predictionsStored(model: model, count: stored.count)
+            metrics.predictionLatencies(model: model, milliseconds: stored.latencies)
+        }
     }
 }
