@@ -1,5 +1,6 @@
 import DriftWatchCore
 import Hummingbird
+import NIOCore
 
 /// A request body that is one JSON value (a model declaration, an older-stack prediction).
 enum JSONBody {
@@ -21,15 +22,14 @@ enum JSONBody {
         }
     }
 
-    /// The whole body, or nil when it is longer than `limit` bytes (`Request.collectBody(upTo:)`
-    /// reports that with NIO's error type, which this module does not see).
+    /// The whole body, or nil when it is longer than `limit` bytes.
     static func collect(_ request: Request, upTo limit: Int) async throws -> ByteBuffer? {
-        var collected = ByteBuffer()
-        for try await chunk in request.body {
-            guard collected.readableBytes + chunk.readableBytes <= limit else { return nil }
-            collected.writeImmutableBuffer(chunk)
+        var request = request
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            return nil
         }
-        return collected
     }
 
     /// 413 naming the limit.
