@@ -52,3 +52,33 @@ extension SQLiteEventStore {
         }
     }
 }
+
+extension SQLiteEventStore {
+    /// The model's inferences in the window joined with their labels.
+    public func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM inference_events WHERE model_id = ? AND ts >= ? AND ts < ?",
+                    arguments: [modelID, lower, upper]) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.y_pred_num, i.y_pred_text, i.y_proba, l.y_true_num, l.y_true_text
+                    FROM inference_events AS i
+                    JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
+                    WHERE i.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC LIMIT ?
+                    """,
+                arguments: [modelID, lower, upper, limit])
+            let pairs = try rows.map { row in
+                LabeledWindow.Pair(
+                    predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
+                    probabilities: try JSONColumns.decodeNumbers(row["y_proba"]), truthNumber: row["y_true_num"],
+                    truthText: row["y_true_text"])
+            }
+            return LabeledWindow(inferences: total, pairs: pairs)
+        }
+    }
+}
