@@ -60,22 +60,6 @@ extension SQLiteEventStore {
                 createdAt: Date(milliseconds: dataset["created_at"]))
         }
     }
-
-    /// The features of the model's inferences with `from ≤ ts < to`, newest first.
-    public func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {
-        let lower = try Int64(milliseconds: from)
-        let upper = try Int64(milliseconds: to)
-        return try await pool.read { db in
-            let texts = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT features FROM inference_events
-                    WHERE model_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT ?
-                    """,
-                arguments: [modelID, lower, upper, limit])
-            return try texts.map(JSONColumns.decodeFeatures)
-        }
-    }
 }
 
 /// The stored form of a reference column's values.
