@@ -134,6 +134,71 @@ enum Migrations {
                     """)
         }
 
+        migrator.registerMigration("v5_profiles_daily_metrics_scoped_results") { db in
+            try db.execute(
+                sql: """
+                    -- One row per (model, version, segment, resolution, bucket): a TrafficProfile's
+                    -- serialized sketch bundle. Derived from inference_events; `driftwatch rebuild`
+                    -- recomputes it. segment is '' for all of the model's traffic, else key:value.
+                    CREATE TABLE profiles (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL,
+                        segment TEXT NOT NULL,
+                        resolution TEXT NOT NULL,
+                        bucket_start INTEGER NOT NULL,
+                        inferences INTEGER NOT NULL,
+                        errors INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_id, resolution, segment, bucket_start, model_version)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX profiles_expiry ON profiles (resolution, bucket_start);
+
+                    -- The id of the last inference_events row included in the profiles.
+                    CREATE TABLE profile_position (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        position INTEGER NOT NULL
+                    ) STRICT;
+                    INSERT INTO profile_position (id, position) VALUES (1, 0);
+
+                    -- One row per model and UTC day, for SQL tools (Metabase, Grafana).
+                    CREATE TABLE daily_metrics (
+                        model_id TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        day_start INTEGER NOT NULL,
+                        inferences INTEGER NOT NULL,
+                        errors INTEGER NOT NULL,
+                        error_rate REAL,
+                        latency_p50_ms REAL,
+                        latency_p95_ms REAL,
+                        latency_p99_ms REAL,
+                        label_coverage REAL,
+                        headline_metric TEXT,
+                        headline_value REAL,
+                        updated_at INTEGER NOT NULL,
+                        PRIMARY KEY (model_id, day)
+                    ) STRICT;
+
+                    -- Monitor results gain a version and a segment ('' for all).
+                    CREATE TABLE monitor_results_scoped (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL,
+                        segment TEXT NOT NULL,
+                        metric TEXT NOT NULL,
+                        feature TEXT NOT NULL,
+                        window_start INTEGER NOT NULL,
+                        window_end INTEGER NOT NULL,
+                        value REAL,
+                        details TEXT NOT NULL,
+                        PRIMARY KEY (model_id, metric, model_version, segment, feature, window_end)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO monitor_results_scoped
+                        SELECT model_id, '', '', metric, feature, window_start, window_end, value, details
+                        FROM monitor_results;
+                    DROP TABLE monitor_results;
+                    ALTER TABLE monitor_results_scoped RENAME TO monitor_results;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

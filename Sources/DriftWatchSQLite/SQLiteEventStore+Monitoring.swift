@@ -8,7 +8,8 @@ extension SQLiteEventStore {
         if results.isEmpty { return }
         let rows = try results.map { result -> StatementArguments in
             [
-                result.modelID, result.metric, result.feature, try Int64(milliseconds: result.windowStart),
+                result.modelID, result.modelVersion, result.segment, result.metric, result.feature,
+                try Int64(milliseconds: result.windowStart),
                 try Int64(milliseconds: result.windowEnd), result.value.flatMap { $0.isFinite ? $0 : nil },
                 result.details,
             ]
@@ -16,9 +17,10 @@ extension SQLiteEventStore {
         try await pool.write { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    INSERT INTO monitor_results (model_id, metric, feature, window_start, window_end, value, details)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (model_id, metric, feature, window_end) DO UPDATE SET
+                    INSERT INTO monitor_results (
+                        model_id, model_version, segment, metric, feature, window_start, window_end, value, details)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (model_id, metric, model_version, segment, feature, window_end) DO UPDATE SET
                         window_start = excluded.window_start, value = excluded.value, details = excluded.details
                     """)
             for row in rows { try statement.execute(arguments: row) }
@@ -26,17 +28,18 @@ extension SQLiteEventStore {
     }
 
     /// Stored results of one metric, oldest first.
-    public func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
-        -> [MonitorResult]
-    {
+    public func results(
+        modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
+    ) async throws -> [MonitorResult] {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
         return try await pool.read { db in
             var sql = """
                 SELECT feature, window_start, window_end, value, details FROM monitor_results
-                WHERE model_id = ? AND metric = ? AND window_end >= ? AND window_end < ?
+                WHERE model_id = ? AND metric = ? AND model_version = ? AND segment = ?
+                    AND window_end >= ? AND window_end < ?
                 """
-            var arguments: StatementArguments = [modelID, metric, lower, upper]
+            var arguments: StatementArguments = [modelID, metric, version, segment, lower, upper]
             if let feature {
                 sql += " AND feature = ?"
                 arguments += [feature]
@@ -44,7 +47,7 @@ extension SQLiteEventStore {
             sql += " ORDER BY window_end, feature"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 MonitorResult(
-                    modelID: modelID, metric: metric, feature: row["feature"],
+                    modelID: modelID, modelVersion: version, segment: segment, metric: metric, feature: row["feature"],
                     windowStart: Date(milliseconds: row["window_start"]),
                     windowEnd: Date(milliseconds: row["window_end"]),
                     value: row["value"], details: row["details"])
@@ -67,6 +70,17 @@ extension SQLiteEventStore {
                     """,
                 arguments: [modelID, lower, upper, limit])
             return try texts.map(JSONColumns.decodeFeatures)
+        }
+    }
+
+    /// The model's newest inferences in the window.
+    public func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: SQL.selectRecent, arguments: [modelID, lower, upper, limit]
+            ).map { try StoredEvent(row: $0).inference }
         }
     }
 

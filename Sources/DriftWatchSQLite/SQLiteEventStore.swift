@@ -204,7 +204,7 @@ public enum SQLiteEventStoreError: Error, Hashable, CustomStringConvertible {
 
 // MARK: - SQL and row mapping
 
-private enum SQL {
+enum SQL {
     static let insertInference = """
         INSERT INTO inference_events (
             model_id, model_version, request_id, ts, y_pred_num, y_pred_text, y_proba, latency_ms,
@@ -229,6 +229,15 @@ private enum SQL {
             y_true_num = excluded.y_true_num,
             y_true_text = excluded.y_true_text,
             received_at = excluded.received_at
+        """
+
+    static let selectRecent = """
+        SELECT
+            i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text, i.y_proba,
+            i.latency_ms, i.features, i.segments, i.error, COALESCE(i.schema_violations, '[]') AS schema_violations,
+            0 AS has_label, NULL AS label_ts, NULL AS y_true_num, NULL AS y_true_text
+        FROM inference_events AS i
+        WHERE i.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC LIMIT ?
         """
 
     static let selectEvent = """
@@ -354,7 +363,7 @@ private struct LabelRow: Sendable {
 
 extension StoredEvent {
     /// Reads a row of `SQL.selectEvent`.
-    fileprivate init(row: Row) throws {
+    init(row: Row) throws {
         let modelID: String = row["model_id"]
         let requestID: String = row["request_id"]
         func map<T>(_ column: String, _ decode: (String) throws -> T) throws -> T {

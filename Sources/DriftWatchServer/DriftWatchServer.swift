@@ -39,6 +39,7 @@ public enum DriftWatchServer {
         PerformanceRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
         QualityRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
+        TrafficRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"
@@ -57,12 +58,28 @@ public enum DriftWatchServer {
                 "model declared from the config",
                 metadata: ["model": "\(model.id)", "features": "\(model.schema.features.count)"])
         }
-        var services: [any Service] = []
+        // Profiles first: events stored before a crash but not yet profiled are profiled here,
+        // before the server answers queries that read profiles.
+        let profiler = Profiler(store: store, batchSize: configuration.profiling.batchSize)
+        let repaired = try await profiler.catchUp()
+        if repaired > 0 { logger.info("profiles caught up", metadata: ["events": "\(repaired)"]) }
+        var services: [any Service] = [
+            PeriodicService(name: "profiler", interval: configuration.profiling.interval, logger: logger) { _ in
+                ["events": "\(try await profiler.catchUp())"]
+            },
+            PeriodicService(name: "data expiry", interval: configuration.retention.interval, logger: logger) { now in
+                let deleted = try await DataExpiry(store: store, retention: configuration.retention).run(now: now)
+                return ["events": "\(deleted.events)", "profiles": "\(deleted.profiles)"]
+            },
+        ]
         if configuration.monitoring.enabled {
             let runner = MonitorRunner(
                 checks: ModelChecks(store: store, models: models), metrics: metrics,
                 window: configuration.monitoring.window, logger: logger)
-            services.append(MonitorService(runner: runner, interval: configuration.monitoring.interval))
+            services.append(
+                PeriodicService(name: "monitors", interval: configuration.monitoring.interval, logger: logger) { now in
+                    ["results": "\(try await runner.runOnce(now: now).count)"]
+                })
         }
         let app = Application(
             router: router(store: store, limits: configuration.limits, metrics: metrics, models: models),

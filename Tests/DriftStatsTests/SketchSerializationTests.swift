@@ -23,6 +23,13 @@ import Testing
             (.fixedEdgeHistogram, histogram.serialized()),
             (.fixedEdgeHistogram, FixedEdgeHistogram(edges: [0, 1]).serialized()),
             (.moments, moments.serialized()), (.moments, MomentsSketch().serialized()),
+            (
+                .bundle,
+                SketchBundle(
+                    counters: ["count": 20_001, "é": 0], parts: ["kll": kll.serialized(), "empty": []]
+                ).serialized()
+            ),
+            (.bundle, SketchBundle().serialized()),
         ]
     }
 
@@ -34,6 +41,7 @@ import Testing
         case .spaceSaving: try SpaceSavingSketch(serialized: bytes).serialized()
         case .fixedEdgeHistogram: try FixedEdgeHistogram(serialized: bytes).serialized()
         case .moments: try MomentsSketch(serialized: bytes).serialized()
+        case .bundle: try SketchBundle(serialized: bytes).serialized()
         }
     }
 

@@ -44,7 +44,6 @@ import Testing
         let stored = await acknowledged.all
         #expect(stored.count >= 2_000)
         let server = try ServerProcess.start(port: port, dataDirectory: directory.path)
-        defer { server.terminate() }
         var missing: [String] = []
         for id in stored.shuffled().prefix(300) {
             let url = base.appendingPathComponent("v1/models/durable/events/\(id)")
@@ -57,6 +56,17 @@ import Testing
         let count = try #require((object["activity"] as? [String: Any])?["inferences"] as? Int)
         #expect(
             count >= stored.count, "every acknowledged event is stored (\(count) stored, \(stored.count) acknowledged)")
+        // The profiles count every stored event exactly once, however the crash fell between
+        // storing events and profiling them.
+        let (overview, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/v1/models/durable/overview?window=30d")!)
+        let profiled = try #require(try JSONSerialization.jsonObject(with: overview) as? [String: Any])
+        #expect(profiled["inferences"] as? Int == count)
+        server.terminate()
+        // A rebuild from the raw events gives the same count.
+        let rebuild = try Driftwatch.run(["rebuild", "--data-dir", directory.path])
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(rebuild.stdout.contains("rebuilt profiles from \(count) events"), "\(rebuild.stdout)")
     }
 }
 

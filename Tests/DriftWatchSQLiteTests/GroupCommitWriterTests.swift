@@ -54,9 +54,46 @@ private actor GatedSQLiteStore: EventStore {
         try await backing.labeled(modelID: modelID, from: from, to: to, limit: limit)
     }
     func save(_ results: [MonitorResult]) async throws { try await backing.save(results) }
-    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
-        -> [MonitorResult]
-    { try await backing.results(modelID: modelID, metric: metric, feature: feature, from: from, to: to) }
+    func results(
+        modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
+    ) async throws -> [MonitorResult] {
+        try await backing.results(
+            modelID: modelID, version: version, segment: segment, metric: metric, feature: feature, from: from, to: to)
+    }
+    func profiledThrough() async throws -> Int64 { try await backing.profiledThrough() }
+    func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] {
+        try await backing.recentEvents(modelID: modelID, from: from, to: to, limit: limit)
+    }
+    func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
+        try await backing.eventsToProfile(after: position, limit: limit)
+    }
+    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
+        async throws -> Bool
+    {
+        try await backing.mergeProfiles(increments, after: start, through: position)
+    }
+    func profiles(
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [ProfileBucket] {
+        try await backing.profiles(
+            modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to)
+    }
+    func deleteAllProfiles() async throws { try await backing.deleteAllProfiles() }
+    func deleteEvents(before date: Date, limit: Int) async throws -> Int {
+        try await backing.deleteEvents(before: date, limit: limit)
+    }
+    func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int {
+        try await backing.deleteProfiles(resolution: resolution, before: date, limit: limit)
+    }
+    func dailyMetrics(modelID: String, from: Date, to: Date) async throws -> [DailyMetrics] {
+        try await backing.dailyMetrics(modelID: modelID, from: from, to: to)
+    }
+    func saveDailyPerformance(
+        modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
+    ) async throws {
+        try await backing.saveDailyPerformance(
+            modelID: modelID, day: day, labelCoverage: labelCoverage, metric: metric, value: value)
+    }
     func save(_ reference: ReferenceDataset) async throws { try await backing.save(reference) }
     func reference(modelID: String) async throws -> ReferenceDataset? { try await backing.reference(modelID: modelID) }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {

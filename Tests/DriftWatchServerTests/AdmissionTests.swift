@@ -36,9 +36,25 @@ private actor GatedStore: EventStore {
         LabeledWindow(inferences: 0, pairs: [])
     }
     func save(_ results: [MonitorResult]) async throws {}
-    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
-        -> [MonitorResult]
-    { [] }
+    func results(
+        modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
+    ) async throws -> [MonitorResult] { [] }
+    func profiledThrough() async throws -> Int64 { 0 }
+    func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] { [] }
+    func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] { [] }
+    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
+        async throws -> Bool
+    { true }
+    func profiles(
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [ProfileBucket] { [] }
+    func deleteAllProfiles() async throws {}
+    func deleteEvents(before date: Date, limit: Int) async throws -> Int { 0 }
+    func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int { 0 }
+    func dailyMetrics(modelID: String, from: Date, to: Date) async throws -> [DailyMetrics] { [] }
+    func saveDailyPerformance(
+        modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
+    ) async throws {}
     func save(_ reference: ReferenceDataset) async throws {}
     func reference(modelID: String) async throws -> ReferenceDataset? { nil }
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] { [] }

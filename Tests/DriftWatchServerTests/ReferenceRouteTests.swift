@@ -43,7 +43,7 @@ import Testing
             #expect(stored.body["accepted"] as? Int == 1000)
             #expect(stored.body["schema_violations"] as? Int == 0, "the model's schema came from the reference")
 
-            let answer = try await get(client, "/v1/models/m/drift?window=1h&method=ks,chisquare")
+            let answer = try await get(client, "/v1/models/m/drift?window=1h&method=ks,chisquare&source=events")
             #expect(answer.status == .ok, "\(answer.body)")
             #expect(answer.body["events"] as? Int == 1000)
             let report = try #require(answer.body["report"] as? [String: Any])

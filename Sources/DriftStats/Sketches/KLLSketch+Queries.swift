@@ -75,7 +75,7 @@ extension KLLSketch {
 
     /// The retained items in ascending order, each with the total weight of the items up to and
     /// including it: the sketch's estimate of the empirical CDF, times ``count``.
-    func sortedView() -> (values: [Double], cumulativeWeights: [Int]) {
+    public func sortedView() -> (values: [Double], cumulativeWeights: [Int]) {
         var items: [(value: Double, weight: Int)] = []
         items.reserveCapacity(retainedCount)
         for (h, level) in levels.enumerated() {

@@ -12,6 +12,8 @@ public enum SketchKind: UInt8, Sendable, Hashable, CaseIterable {
     case fixedEdgeHistogram = 4
     /// ``MomentsSketch``.
     case moments = 5
+    /// ``SketchBundle``.
+    case bundle = 6
 
     /// Reads the tag of a serialized sketch, so that a store can dispatch on it before decoding.
     public init(serialized bytes: [UInt8]) throws(SketchError) {

@@ -6,6 +6,8 @@ public struct ColumnPair: Sendable {
         case numbers([Double])
         /// Category labels counted; see ``CategoryTally``.
         case categories(CategoryTally)
+        /// A window's profile of the feature: sketches instead of values (current side only).
+        case profile(FeatureProfile)
     }
 
     /// The column name.
@@ -34,9 +36,20 @@ public struct ColumnPair: Sendable {
         self.current = .categories(current)
     }
 
-    /// Numeric when both sides are numbers.
+    /// Creates a pair of reference values and a window's profile.
+    public init(name: String, reference: Values, profile: FeatureProfile) {
+        self.name = name
+        self.reference = reference
+        self.current = .profile(profile)
+    }
+
+    /// Numeric when the reference is numbers and the current side is numbers or a profile of
+    /// numbers.
     public var kind: ColumnKind {
-        if case .numbers = reference, case .numbers = current { return .numeric }
-        return .categorical
+        switch (reference, current) {
+        case (.numbers, .numbers): return .numeric
+        case (.numbers, .profile(let profile)) where profile.categories.count == 0: return .numeric
+        default: return .categorical
+        }
     }
 }

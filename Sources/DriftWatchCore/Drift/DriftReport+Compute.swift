@@ -28,6 +28,9 @@ extension DriftReport {
     private static func evaluate(_ column: ColumnPair, options: DriftReportOptions) -> FeatureDrift {
         let evaluator = options.evaluator
         switch (column.reference, column.current) {
+        case (.numbers(let r), .profile(let profile)) where column.kind == .numeric:
+            return SketchedDrift.evaluate(
+                name: column.name, reference: SortedSample(r), current: profile, options: options)
         case (.numbers(let r), .numbers(let c)):
             let reference = SortedSample(r)
             let current = SortedSample(c)
@@ -100,6 +103,7 @@ extension ColumnPair.Values {
         switch self {
         case .categories(let tally): tally
         case .numbers(let numbers): CategoryTally(numbers.lazy.map { $0.isFinite ? "\($0)" : nil })
+        case .profile(let profile): profile.tally
         }
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 public struct MonitorResult: Sendable, Hashable {
     /// The model.
     public var modelID: String
+    /// The model version the value is scoped to; empty for all versions.
+    public var modelVersion: String
+    /// The segment the value is scoped to, as `key:value`; empty for all traffic.
+    public var segment: String
     /// The metric (`dataset_drift_share`, `feature_drift_score`, `accuracy`, `label_coverage`, …).
     public var metric: String
     /// The feature it is about; empty for model-level metrics.
@@ -19,10 +23,13 @@ public struct MonitorResult: Sendable, Hashable {
 
     /// Creates a result.
     public init(
-        modelID: String, metric: String, feature: String = "", windowStart: Date, windowEnd: Date, value: Double?,
+        modelID: String, modelVersion: String = "", segment: String = "", metric: String, feature: String = "",
+        windowStart: Date, windowEnd: Date, value: Double?,
         details: String = "{}"
     ) {
         self.modelID = modelID
+        self.modelVersion = modelVersion
+        self.segment = segment
         self.metric = metric
         self.feature = feature
         self.windowStart = windowStart

@@ -28,6 +28,29 @@ extension ReferenceDataset {
     }
 }
 
+extension ReferenceDataset {
+    /// Compares a window's profile (merged from its time buckets) with this reference: the cost
+    /// depends on the reference and the number of buckets, not on the events in the window.
+    /// Numeric methods that need raw values are reported undefined (see ``SketchedDrift``).
+    public func drift(profile: TrafficProfile, options: DriftReportOptions = DriftReportOptions()) -> DriftReport {
+        var pairs: [ColumnPair] = []
+        for column in columns {
+            guard let feature = profile.features[column.name] else { continue }
+            switch column.values {
+            case .numbers(let numbers) where !options.categoricalColumns.contains(column.name):
+                pairs.append(ColumnPair(name: column.name, reference: .numbers(numbers), profile: feature))
+            default:
+                pairs.append(ColumnPair(name: column.name, reference: column.tally, current: feature.tally))
+            }
+        }
+        let referenceNames = Set(columns.map(\.name))
+        return DriftReport.compute(
+            columns: pairs, referenceRows: rowCount, currentRows: profile.count,
+            onlyInReference: columns.map(\.name).filter { profile.features[$0] == nil },
+            onlyInCurrent: profile.features.keys.sorted().filter { !referenceNames.contains($0) }, options: options)
+    }
+}
+
 extension ReferenceDataset.Column {
     /// The values as categories (numbers as their text).
     var tally: CategoryTally {

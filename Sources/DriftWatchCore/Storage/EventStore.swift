@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every write returns only after the data is durable (committed), so the caller may
 /// acknowledge it. Writes are idempotent on (model id, request id).
-public protocol EventStore: Sendable {
+public protocol EventStore: ProfileStore {
     /// Applies pending schema migrations, in order.
     func migrate() async throws
 
@@ -52,6 +52,10 @@ public protocol EventStore: Sendable {
     /// `limit` of them.
     func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]]
 
+    /// The model's newest inferences with `from ≤ ts < to` (newest first, at most `limit`),
+    /// for samples such as a scatter plot of predictions against a feature.
+    func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent]
+
     /// The model's inferences with `from ≤ ts < to` joined with their labels: how many there
     /// are, and (newest first, at most `limit`) those that have a label.
     func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow
@@ -62,8 +66,19 @@ public protocol EventStore: Sendable {
 
     /// The model's stored results of `metric` (and `feature`, when given) with window ends in
     /// `from ≤ end < to`, oldest first.
-    func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
+    func results(
+        modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
+    ) async throws -> [MonitorResult]
+}
+
+extension EventStore {
+    /// The model's stored results over all versions and traffic (version and segment empty).
+    public func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
         -> [MonitorResult]
+    {
+        try await results(
+            modelID: modelID, version: "", segment: "", metric: metric, feature: feature, from: from, to: to)
+    }
 }
 
 /// Predictions of a time window with their labels.

@@ -81,6 +81,39 @@ extension ConfigReader {
         }
     }
 
+    mutating func profiling(_ node: Node, _ profiling: inout ServerConfiguration.Profiling) {
+        mapping(node, "profiling", keys: ["interval", "batch_size"]) { reader, key, value in
+            switch key {
+            case "interval": profiling.interval = reader.duration(value, "profiling.interval") ?? profiling.interval
+            default:
+                profiling.batchSize =
+                    reader.integer(value, "profiling.batch_size", in: 1...1_000_000) ?? profiling.batchSize
+            }
+        }
+    }
+
+    mutating func retention(_ node: Node, _ retention: inout ServerConfiguration.Retention) {
+        let keys = ["events", "minute_profiles", "hour_profiles", "day_profiles", "batch_size", "interval"]
+        mapping(node, "retention", keys: keys) { reader, key, value in
+            let path = "retention.\(key)"
+            switch key {
+            case "events": retention.events = reader.keepFor(value, path) ?? retention.events
+            case "minute_profiles": retention.minuteProfiles = reader.keepFor(value, path) ?? retention.minuteProfiles
+            case "hour_profiles": retention.hourProfiles = reader.keepFor(value, path) ?? retention.hourProfiles
+            case "day_profiles": retention.dayProfiles = reader.keepFor(value, path) ?? retention.dayProfiles
+            case "batch_size":
+                retention.batchSize = reader.integer(value, path, in: 1...1_000_000) ?? retention.batchSize
+            default: retention.interval = reader.duration(value, path) ?? retention.interval
+            }
+        }
+    }
+
+    /// A retention period: a duration, or `0` / `forever` to keep data forever.
+    mutating func keepFor(_ node: Node, _ path: String) -> TimeInterval? {
+        if let text = node.string, text == "0" || text == "forever" { return 0 }
+        return duration(node, path)
+    }
+
     /// A duration: `90s`, `5m`, `2h`, `7d`.
     mutating func duration(_ node: Node, _ path: String) -> TimeInterval? {
         guard let text = node.string, let seconds = TimeWindow.duration(text) else {

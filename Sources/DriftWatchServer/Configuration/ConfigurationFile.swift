@@ -58,7 +58,12 @@ extension ServerConfiguration {
             throw ConfigurationErrors(errors: [reader.syntaxError(error)])
         }
         guard let root else { return configuration }  // an empty file: all defaults
-        reader.mapping(root, "", keys: ["server", "storage", "limits", "logging", "monitoring", "models"]) {
+        reader.mapping(
+            root, "",
+            keys: [
+                "server", "storage", "limits", "logging", "monitoring", "profiling", "retention", "models",
+            ]
+        ) {
             reader, key, node in
             switch key {
             case "server": reader.server(node, &configuration)
@@ -66,6 +71,8 @@ extension ServerConfiguration {
             case "limits": reader.limits(node, &configuration.limits)
             case "logging": reader.logging(node, &configuration.logging)
             case "monitoring": reader.monitoring(node, &configuration.monitoring)
+            case "profiling": reader.profiling(node, &configuration.profiling)
+            case "retention": reader.retention(node, &configuration.retention)
             default: configuration.models = reader.models(node)
             }
         }

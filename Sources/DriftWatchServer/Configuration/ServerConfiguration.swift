@@ -54,6 +54,36 @@ public struct ServerConfiguration: Sendable {
         public init() {}
     }
 
+    /// How profiles keep up with stored events.
+    public struct Profiling: Sendable, Hashable {
+        /// Seconds between passes over newly stored events.
+        public var interval: TimeInterval = 1
+        /// Events read and merged per transaction.
+        public var batchSize = 20_000
+
+        /// The default: every second, 20,000 events per transaction.
+        public init() {}
+    }
+
+    /// How long data is kept. A value of 0 keeps it forever.
+    public struct Retention: Sendable, Hashable {
+        /// Raw events and labels, in seconds.
+        public var events: TimeInterval = 30 * 86_400
+        /// Minute profiles, in seconds.
+        public var minuteProfiles: TimeInterval = 7 * 86_400
+        /// Hour profiles, in seconds.
+        public var hourProfiles: TimeInterval = 90 * 86_400
+        /// Day profiles, in seconds.
+        public var dayProfiles: TimeInterval = 0
+        /// Rows deleted per transaction, so that expiry never holds the writer for long.
+        public var batchSize = 5_000
+        /// Seconds between expiry passes.
+        public var interval: TimeInterval = 600
+
+        /// The default: events 30 days, minutes 7 days, hours 90 days, days forever.
+        public init() {}
+    }
+
     /// The address to bind.
     public var host = "127.0.0.1"
     /// The port to bind.
@@ -66,6 +96,10 @@ public struct ServerConfiguration: Sendable {
     public var logging = LogSettings()
     /// Scheduled monitors.
     public var monitoring = Monitoring()
+    /// Profiles.
+    public var profiling = Profiling()
+    /// Data expiry.
+    public var retention = Retention()
     /// Models declared up front; declared again (replacing the stored definition) at every start.
     public var models: [ModelDefinition] = []
 

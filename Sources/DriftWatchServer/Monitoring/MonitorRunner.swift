@@ -30,6 +30,8 @@ struct MonitorRunner: Sendable {
         for model in try await checks.store.models() {
             var results: [MonitorResult] = []
             do {
+                results += try await health(model.id, span)
+                results += try await quality(model.id, span)
                 results += try await drift(model.id, span)
             } catch is ModelChecks.Unavailable {
                 // No reference: nothing to compare with.
@@ -50,7 +52,9 @@ struct MonitorRunner: Sendable {
     }
 
     private func drift(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let (events, _, report) = try await checks.drift(model: id, window: span, options: DriftReportOptions())
+        let (profile, report) = try await checks.profileDrift(
+            model: id, window: span, scope: .all, options: DriftReportOptions())
+        let events = profile.count
         guard events > 0 else { return [] }
         func result(_ metric: String, feature: String = "", _ value: Double?, details: String = "{}") -> MonitorResult {
             MonitorResult(
@@ -85,6 +89,63 @@ struct MonitorRunner: Sendable {
                     "ml_feature_drift_score", help: "Drift statistic of each feature in the last window.", model: id,
                     labels: [("feature", feature.name), ("method", first.result.method.rawValue)], value: score)
             }
+        }
+        return results
+    }
+
+    /// Throughput, errors and latency of the window, from its profile.
+    private func health(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
+        let profile = try await checks.profile(model: id, window: span, scope: .all)
+        guard profile.count > 0 else { return [] }
+        let minutes = max(span.to.timeIntervalSince(span.from) / 60, 1)
+        let values: [(String, Double?)] = [
+            ("throughput_per_minute", Double(profile.count) / minutes), ("error_rate", profile.errorRate),
+            ("latency_p50_ms", profile.latencyQuantile(0.5)), ("latency_p95_ms", profile.latencyQuantile(0.95)),
+            ("latency_p99_ms", profile.latencyQuantile(0.99)),
+        ]
+        if let rate = profile.errorRate {
+            metrics.monitorGauge(
+                "ml_error_rate", help: "Share of the last window's inferences that reported an error.", model: id,
+                value: rate)
+        }
+        for (quantile, value) in [
+            ("0.5", profile.latencyQuantile(0.5)), ("0.95", profile.latencyQuantile(0.95)),
+            ("0.99", profile.latencyQuantile(0.99)),
+        ] {
+            guard let value else { continue }
+            metrics.monitorGauge(
+                "ml_latency_quantile_seconds", help: "Latency quantiles of the last window's inferences.", model: id,
+                labels: [("quantile", quantile)], value: value / 1000)
+        }
+        return values.map { metric, value in
+            MonitorResult(modelID: id, metric: metric, windowStart: span.from, windowEnd: span.to, value: value)
+        }
+    }
+
+    /// Missing values, outliers and the quality score of the window, from its profile.
+    private func quality(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
+        let (profile, quality) = try await checks.profileQuality(model: id, window: span, scope: .all)
+        guard profile.count > 0 else { return [] }
+        func result(_ metric: String, feature: String = "", _ value: Double) -> MonitorResult {
+            MonitorResult(
+                modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value)
+        }
+        let values = quality.features.reduce(0) { $0 + $1.count }
+        let present = quality.features.reduce(0) { $0 + $1.count - $1.missing }
+        let missing = values == 0 ? 0 : Double(quality.features.reduce(0) { $0 + $1.missing }) / Double(values)
+        let outliers = present == 0 ? 0 : Double(quality.features.reduce(0) { $0 + $1.outliers }) / Double(present)
+        var results = [
+            result("quality_score", quality.score), result("missing_rate", missing), result("outlier_rate", outliers),
+        ]
+        metrics.monitorGauge(
+            "ml_data_quality_score", help: "Data quality score of the last window (1 = no problems).", model: id,
+            value: quality.score)
+        for feature in quality.features {
+            results.append(result("missing_rate", feature: feature.name, feature.missingRate))
+            results.append(result("outlier_rate", feature: feature.name, feature.outlierRate))
+            metrics.monitorGauge(
+                "ml_feature_missing_rate", help: "Share of missing values per feature in the last window.", model: id,
+                labels: [("feature", feature.name)], value: feature.missingRate)
         }
         return results
     }

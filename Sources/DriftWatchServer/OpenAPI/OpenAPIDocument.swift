@@ -59,7 +59,7 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/v1/models/{model}/drift",
             summary:
-                "Drift of the model's events in a time window against its reference (query: from, to, window, method, limit).",
+                "Drift of a time window against the model's reference, from the window's profiles or (source=events) its raw events (query: from, to, window, version, segment, method, source, limit).",
             responses: [200: "DriftAnswer", 400: "DeclarationError", 404: "Error"]),
         Operation(
             method: "get", path: "/v1/models/{model}/performance",
@@ -69,13 +69,29 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/v1/models/{model}/quality",
             summary:
-                "Missing values, out-of-range values, outliers and unseen categories per feature in a window, against the reference, and a quality score (query: from, to, window).",
+                "Missing values, out-of-range values, outliers and unseen categories per feature in a window, against the reference, and a quality score (query: from, to, window, version, segment, source).",
             responses: [200: "QualityAnswer", 400: "DeclarationError", 404: "Error"]),
         Operation(
             method: "get", path: "/v1/models/{model}/timeseries",
-            summary: "Stored results of the scheduled monitors (query: metric, feature, from, to, window).",
+            summary:
+                "Stored results of the scheduled monitors (query: metric, feature, from, to, window, version, segment).",
             responses: [200: "TimeSeries", 400: "DeclarationError"],
             exampleQuery: "metric=dataset_drift_share&window=7d"),
+        Operation(
+            method: "get", path: "/v1/models/{model}/overview",
+            summary:
+                "Inferences, errors, latency p50/p95, inferences per minute with a series, top segments and a prediction-vs-feature sample (query: from, to, window, version, segment, feature).",
+            responses: [200: "Overview", 400: "DeclarationError", 404: "Error"], exampleQuery: "window=1h"),
+        Operation(
+            method: "get", path: "/v1/models/{model}/latency",
+            summary:
+                "Latency p50/p95/p99, mean, max and error rate of a window, with a series (query: from, to, window, version, segment).",
+            responses: [200: "Latency", 400: "DeclarationError", 404: "Error"], exampleQuery: "window=1h"),
+        Operation(
+            method: "get", path: "/v1/models/{model}/segments",
+            summary:
+                "Volume, share, errors, latency, mean prediction and missing rate per segment value (query: from, to, window, version).",
+            responses: [200: "Segments", 400: "DeclarationError", 404: "Error"], exampleQuery: "window=1h"),
         Operation(
             method: "get", path: "/v1/models/{model}/events/{request}",
             summary: "A stored inference with its label.", responses: [200: "StoredEvent", 404: "Error"]),
@@ -162,7 +178,7 @@ enum OpenAPIDocument {
                     "Ingest predictions and labels; read models and events. Every write is acknowledged only after it is committed.",
             ],
             "paths": paths,
-            "components": ["schemas": OpenAPISchemas.all],
+            "components": ["schemas": OpenAPISchemas.all.merging(OpenAPISchemas.traffic) { first, _ in first }],
         ]
     }
 

@@ -157,6 +157,7 @@ enum OpenAPISchemas {
                 "type": "object",
                 "properties": [
                     "model_id": ["type": "string"], "window": ["type": "object"], "events": ["type": "integer"],
+                    "scope": ref("Scope"),
                     "score": ["type": "number", "description": "1 − the mean share of values with a problem."],
                     "features": ["type": "array", "items": ["type": "object"]],
                 ],
@@ -165,6 +166,7 @@ enum OpenAPISchemas {
                 "type": "object",
                 "properties": [
                     "model_id": ["type": "string"], "metric": ["type": "string"], "window": ["type": "object"],
+                    "scope": ref("Scope"),
                     "points": [
                         "type": "array",
                         "items": [
@@ -201,6 +203,11 @@ enum OpenAPISchemas {
                         ],
                     ],
                     "events": ["type": "integer"],
+                    "scope": ref("Scope"),
+                    "source": [
+                        "type": "string", "enum": ["profiles", "events"],
+                        "description": "What the report was computed from: the window's profiles, or its raw events.",
+                    ],
                     "truncated": ["type": "boolean", "description": "The window held more events than limit."],
                     "report": [
                         "type": "object",

@@ -11,21 +11,32 @@ struct QualityRoutes<Context: RequestContext>: Sendable {
     func add(to router: Router<Context>) {
         router.get("/v1/models/:model/quality") { request, context in
             let id = try context.parameters.require("model")
+            let query = request.uri.queryParameters
             let window: TimeWindow
-            switch TimeWindow.read(request.uri.queryParameters) {
-            case .success(let read): window = read
-            case .failure(let refusal): return refusal.response
+            let scope: TrafficScope
+            switch (TimeWindow.read(query), TrafficScope.read(query)) {
+            case (.failure(let refusal), _), (_, .failure(let refusal)): return refusal.response
+            case (.success(let w), .success(let s)):
+                window = w
+                scope = s
             }
             let result: (events: Int, quality: DataQuality)
+            let checks = ModelChecks(store: store, models: models)
             do {
-                result = try await ModelChecks(store: store, models: models).quality(model: id, window: window)
+                if query["source"] == "events" {
+                    result = try await checks.quality(model: id, window: window)
+                } else {
+                    let read = try await checks.profileQuality(model: id, window: window, scope: scope)
+                    result = (read.profile.count, read.quality)
+                }
             } catch let unavailable as ModelChecks.Unavailable {
                 return JSONResponse.error(.notFound, unavailable.message)
             }
             return JSONResponse.make(
                 .ok,
                 [
-                    "model_id": id, "window": window.json, "events": result.events, "score": result.quality.score,
+                    "model_id": id, "window": window.json, "scope": scope.json, "events": result.events,
+                    "score": result.quality.score,
                     "features": result.quality.features.map { feature -> [String: Any] in
                         [
                             "name": feature.name, "kind": feature.kind.rawValue, "count": feature.count,

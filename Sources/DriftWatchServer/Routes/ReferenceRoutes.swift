@@ -96,6 +96,15 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             }
             options.methods = methods
         }
+        let scope: TrafficScope
+        switch TrafficScope.read(query) {
+        case .success(let read): scope = read
+        case .failure(let refusal): return refusal.response
+        }
+        let source = query["source"].map(String.init) ?? "profiles"
+        guard source == "profiles" || source == "events" else {
+            return JSONResponse.make(.badRequest, ["error": "must be profiles or events", "field": "source"])
+        }
         var limit = ModelChecks.maxEvents
         if let text = query["limit"] {
             guard let value = Int(text), value > 0, value <= ModelChecks.maxEvents else {
@@ -105,22 +114,27 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             limit = value
         }
         let checks = ModelChecks(store: store, models: models)
-        let result: (events: Int, truncated: Bool, report: DriftReport)
+        var answer: [String: Any] = ["model_id": id, "window": window.json, "source": source, "scope": scope.json]
         do {
-            result = try await checks.drift(model: id, window: window, options: options, limit: limit)
+            if source == "events" {
+                guard scope == .all else {
+                    return JSONResponse.make(
+                        .badRequest, ["error": "source=events answers for all traffic only", "field": "source"])
+                }
+                let result = try await checks.drift(model: id, window: window, options: options, limit: limit)
+                answer["events"] = result.events
+                answer["truncated"] = result.truncated
+                answer["report"] = JSONText(text: result.report.jsonText())
+            } else {
+                let result = try await checks.profileDrift(model: id, window: window, scope: scope, options: options)
+                answer["events"] = result.profile.count
+                answer["truncated"] = false
+                answer["report"] = JSONText(text: result.report.jsonText())
+            }
         } catch let unavailable as ModelChecks.Unavailable {
             return JSONResponse.error(.notFound, unavailable.message)
         }
-        let report = result.report
-        return JSONResponse.make(
-            .ok,
-            [
-                "model_id": id,
-                "window": window.json,
-                "events": result.events,
-                "truncated": result.truncated,
-                "report": JSONText(text: report.jsonText()),
-            ])
+        return JSONResponse.make(.ok, answer)
     }
 
     static func summary(_ reference: ReferenceDataset) -> [String: Any] {

@@ -15,22 +15,25 @@ struct TimeSeriesRoutes<Context: RequestContext>: Sendable {
                     .badRequest,
                     [
                         "error":
-                            "is required: dataset_drift_share, feature_drift_count, feature_drift_score, events, label_coverage, or a performance metric (accuracy, f1, roc_auc, rmse, …)",
+                            "is required: dataset_drift_share, feature_drift_count, feature_drift_score, events, error_rate, latency_p50_ms, latency_p95_ms, latency_p99_ms, quality_score, missing_rate, outlier_rate, label_coverage, or a performance metric (accuracy, f1, roc_auc, rmse, …)",
                         "field": "metric",
                     ])
             }
             let window: TimeWindow
-            switch TimeWindow.read(query) {
-            case .success(let read): window = read
-            case .failure(let refusal): return refusal.response
+            let scope: TrafficScope
+            switch (TimeWindow.read(query), TrafficScope.read(query)) {
+            case (.failure(let refusal), _), (_, .failure(let refusal)): return refusal.response
+            case (.success(let w), .success(let s)):
+                window = w
+                scope = s
             }
             let results = try await store.results(
-                modelID: id, metric: metric, feature: query["feature"].map(String.init), from: window.from,
-                to: window.to)
+                modelID: id, version: scope.version ?? "", segment: scope.segment, metric: metric,
+                feature: query["feature"].map(String.init), from: window.from, to: window.to)
             return JSONResponse.make(
                 .ok,
                 [
-                    "model_id": id, "metric": metric, "window": window.json,
+                    "model_id": id, "metric": metric, "window": window.json, "scope": scope.json,
                     "points": results.map { result -> [String: Any] in
                         [
                             "feature": result.feature,

@@ -1,0 +1,51 @@
+import Foundation
+
+extension ProfileStore {
+    /// The merged profile of a window (widened to whole minutes), read from as few buckets as
+    /// ``ProfileWindowPlan`` allows. `segment` is `key:value` or ``ProfileBuilder/allTraffic``.
+    public func windowProfile(modelID: String, version: String?, segment: String, from: Date, to: Date)
+        async throws -> TrafficProfile
+    {
+        var merged = TrafficProfile()
+        for span in ProfileWindowPlan(from: from, to: to).spans {
+            for bucket in try await profiles(
+                modelID: modelID, version: version, segment: segment, resolution: span.resolution, from: span.from,
+                to: span.to)
+            {
+                merged.merge(bucket.profile)
+            }
+        }
+        return merged
+    }
+
+    /// One merged profile per segment value seen in the window, by `key:value`.
+    public func segmentProfiles(modelID: String, version: String?, from: Date, to: Date) async throws
+        -> [String: TrafficProfile]
+    {
+        var merged: [String: TrafficProfile] = [:]
+        for span in ProfileWindowPlan(from: from, to: to).spans {
+            for bucket in try await profiles(
+                modelID: modelID, version: version, segment: nil, resolution: span.resolution, from: span.from,
+                to: span.to)
+            {
+                merged[bucket.key.segment, default: TrafficProfile()].merge(bucket.profile)
+            }
+        }
+        return merged
+    }
+
+    /// Per-bucket profiles at `resolution` (versions merged), for time series: one entry per
+    /// bucket start that has traffic, oldest first.
+    public func profileSeries(
+        modelID: String, version: String?, segment: String, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [(start: Date, profile: TrafficProfile)] {
+        var byStart: [Date: TrafficProfile] = [:]
+        let first = resolution.bucketStart(of: from)
+        for bucket in try await profiles(
+            modelID: modelID, version: version, segment: segment, resolution: resolution, from: first, to: to)
+        {
+            byStart[bucket.key.bucketStart, default: TrafficProfile()].merge(bucket.profile)
+        }
+        return byStart.keys.sorted().map { ($0, byStart[$0]!) }
+    }
+}

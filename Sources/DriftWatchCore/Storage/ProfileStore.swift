@@ -1,0 +1,85 @@
+import Foundation
+
+/// The part of the storage port that keeps profiles: per-bucket sketches derived from the raw
+/// events, the position up to which they are complete, and expiry of old data.
+///
+/// Profiles trail the events: ``Profiler`` reads events stored after ``profiledThrough()`` and
+/// merges their increments together with the new position in one transaction, so that a crash
+/// between storing events and profiling them is repaired by the next pass, and no event is
+/// profiled twice.
+public protocol ProfileStore: Sendable {
+    /// The insertion position of the last event included in the profiles (0 before any).
+    func profiledThrough() async throws -> Int64
+
+    /// Events stored after `position`, in insertion order, at most `limit`.
+    func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent]
+
+    /// Merges `increments` (of the events after `start` up to `position`) into the stored
+    /// profiles, refreshes the daily metrics of the days they touch, and records `position`, in
+    /// one transaction — only if the recorded position is still `start`; otherwise another
+    /// profiler merged these events first, nothing is written and the answer is false.
+    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
+        async throws -> Bool
+
+    /// Profiles of a model at `resolution` with bucket starts in `from ..< to`, oldest first.
+    /// `version` nil means every version; `segment` nil means every segment value (not the
+    /// all-traffic profiles, whose segment is ``ProfileBuilder/allTraffic``).
+    func profiles(
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [ProfileBucket]
+
+    /// Deletes every profile and daily metric and resets the position to 0, for a rebuild.
+    func deleteAllProfiles() async throws
+
+    /// Deletes up to `limit` events (and labels) with `ts` before `date` that are already
+    /// profiled; returns how many events were deleted.
+    func deleteEvents(before date: Date, limit: Int) async throws -> Int
+
+    /// Deletes up to `limit` profiles of `resolution` with bucket starts before `date`.
+    func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int
+
+    /// The daily metrics of a model with `from ≤ day < to`, oldest first.
+    func dailyMetrics(modelID: String, from: Date, to: Date) async throws -> [DailyMetrics]
+
+    /// Records the label coverage and headline performance of a model's day.
+    func saveDailyPerformance(
+        modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
+    ) async throws
+}
+
+/// One model's day, as the `daily_metrics` table holds it for SQL tools.
+public struct DailyMetrics: Sendable, Hashable {
+    public var modelID: String
+    /// 00:00 UTC of the day.
+    public var day: Date
+    public var inferences: Int
+    public var errors: Int
+    public var latencyP50: Double?
+    public var latencyP95: Double?
+    public var latencyP99: Double?
+    public var labelCoverage: Double?
+    /// The headline performance metric's name (`accuracy`, `rmse`, …) and value.
+    public var headlineMetric: String?
+    public var headlineValue: Double?
+
+    /// Creates a day's metrics.
+    public init(
+        modelID: String, day: Date, inferences: Int, errors: Int, latencyP50: Double? = nil,
+        latencyP95: Double? = nil, latencyP99: Double? = nil, labelCoverage: Double? = nil,
+        headlineMetric: String? = nil, headlineValue: Double? = nil
+    ) {
+        self.modelID = modelID
+        self.day = day
+        self.inferences = inferences
+        self.errors = errors
+        self.latencyP50 = latencyP50
+        self.latencyP95 = latencyP95
+        self.latencyP99 = latencyP99
+        self.labelCoverage = labelCoverage
+        self.headlineMetric = headlineMetric
+        self.headlineValue = headlineValue
+    }
+
+    /// Errors per inference; nil without inferences.
+    public var errorRate: Double? { inferences == 0 ? nil : Double(errors) / Double(inferences) }
+}

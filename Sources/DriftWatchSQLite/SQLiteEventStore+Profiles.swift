@@ -1,0 +1,277 @@
+import DriftWatchCore
+import Foundation
+import GRDB
+
+extension SQLiteEventStore {
+    /// The id of the last event included in the profiles.
+    public func profiledThrough() async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
+        }
+    }
+
+    /// Events with ids after `position`, in id order.
+    public func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
+        try await pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, model_id, model_version, ts, y_pred_num, y_pred_text, latency_ms, features, segments,
+                        error, schema_violations
+                    FROM inference_events WHERE id > ? ORDER BY id LIMIT ?
+                    """,
+                arguments: [position, limit])
+            var events: [ProfiledEvent] = []
+            while let row = try rows.next() {
+                let violations: String? = row["schema_violations"]
+                events.append(
+                    ProfiledEvent(
+                        position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
+                        timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
+                        predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
+                        features: try JSONColumns.decodeFeatures(row["features"]),
+                        segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
+                        violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? []))
+            }
+            return events
+        }
+    }
+
+    /// Merges increments into the stored profiles, refreshes the touched days' metrics and
+    /// records the position, in one transaction.
+    public func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
+        async throws -> Bool
+    {
+        let keys = increments.keys.sorted()
+        let now = try Int64(milliseconds: Date())
+        return try await pool.write { db in
+            let recorded = try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
+            guard recorded == start else { return false }
+            let select = try db.cachedStatement(sql: ProfileSQL.select)
+            let upsert = try db.cachedStatement(sql: ProfileSQL.upsert)
+            var days: Set<DayKey> = []
+            for key in keys {
+                guard var profile = increments[key] else { continue }
+                let arguments = try ProfileSQL.keyArguments(key)
+                if let stored = try Data.fetchOne(select, arguments: arguments) {
+                    var merged = try TrafficProfile(serialized: [UInt8](stored))
+                    merged.merge(profile)
+                    profile = merged
+                }
+                try upsert.execute(
+                    arguments: arguments + [profile.count, profile.errors, Data(profile.serialized())])
+                if key.resolution == .day && key.segment == ProfileBuilder.allTraffic {
+                    days.insert(DayKey(modelID: key.modelID, start: try Int64(milliseconds: key.bucketStart)))
+                }
+            }
+            for day in days { try Self.refreshDailyMetrics(db, day, updatedAt: now) }
+            try db.execute(sql: "UPDATE profile_position SET position = ? WHERE id = 1", arguments: [position])
+            return true
+        }
+    }
+
+    /// Stored profiles in a time range.
+    public func profiles(
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [ProfileBucket] {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            var sql = """
+                SELECT model_version, segment, bucket_start, data FROM profiles
+                WHERE model_id = ? AND resolution = ? AND bucket_start >= ? AND bucket_start < ?
+                """
+            var arguments: StatementArguments = [modelID, resolution.rawValue, lower, upper]
+            if let segment {
+                sql += " AND segment = ?"
+                arguments += [segment]
+            } else {
+                sql += " AND segment <> ''"
+            }
+            if let version {
+                sql += " AND model_version = ?"
+                arguments += [version]
+            }
+            sql += " ORDER BY bucket_start"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            var buckets: [ProfileBucket] = []
+            while let row = try rows.next() {
+                let key = ProfileKey(
+                    modelID: modelID, modelVersion: row["model_version"], segment: row["segment"],
+                    resolution: resolution, bucketStart: Date(milliseconds: row["bucket_start"]))
+                let data: Data = row["data"]
+                buckets.append(ProfileBucket(key: key, profile: try TrafficProfile(serialized: [UInt8](data))))
+            }
+            return buckets
+        }
+    }
+
+    /// Deletes every profile and daily metric row and resets the position.
+    public func deleteAllProfiles() async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM profiles;
+                    DELETE FROM daily_metrics;
+                    UPDATE profile_position SET position = 0 WHERE id = 1;
+                    """)
+        }
+    }
+
+    /// Deletes a batch of old, already profiled events and the labels of the same age.
+    public func deleteEvents(before date: Date, limit: Int) async throws -> Int {
+        let cutoff = try Int64(milliseconds: date)
+        return try await pool.write { db in
+            // Oldest ids first: events mostly arrive in time order, so the expired ones are at
+            // the start of the table and each batch scans little more than it deletes.
+            try db.execute(
+                sql: """
+                    DELETE FROM inference_events WHERE id IN (
+                        SELECT id FROM inference_events
+                        WHERE id <= (SELECT position FROM profile_position WHERE id = 1) AND ts < ?
+                        ORDER BY id LIMIT ?)
+                    """,
+                arguments: [cutoff, limit])
+            let deleted = db.changesCount
+            try db.execute(
+                sql: """
+                    DELETE FROM label_events WHERE (model_id, request_id) IN (
+                        SELECT model_id, request_id FROM label_events WHERE ts < ? LIMIT ?)
+                    """,
+                arguments: [cutoff, limit])
+            return deleted
+        }
+    }
+
+    /// Deletes a batch of old profiles of one resolution.
+    public func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int {
+        let cutoff = try Int64(milliseconds: date)
+        return try await pool.write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM profiles WHERE (model_id, resolution, segment, bucket_start, model_version) IN (
+                        SELECT model_id, resolution, segment, bucket_start, model_version FROM profiles
+                        WHERE resolution = ? AND bucket_start < ? LIMIT ?)
+                    """,
+                arguments: [resolution.rawValue, cutoff, limit])
+            return db.changesCount
+        }
+    }
+
+    /// A model's daily metrics.
+    public func dailyMetrics(modelID: String, from: Date, to: Date) async throws -> [DailyMetrics] {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM daily_metrics WHERE model_id = ? AND day_start >= ? AND day_start < ?
+                    ORDER BY day_start
+                    """,
+                arguments: [modelID, lower, upper]
+            ).map { row in
+                DailyMetrics(
+                    modelID: modelID, day: Date(milliseconds: row["day_start"]), inferences: row["inferences"],
+                    errors: row["errors"], latencyP50: row["latency_p50_ms"], latencyP95: row["latency_p95_ms"],
+                    latencyP99: row["latency_p99_ms"], labelCoverage: row["label_coverage"],
+                    headlineMetric: row["headline_metric"], headlineValue: row["headline_value"])
+            }
+        }
+    }
+
+    /// Records a day's label coverage and headline performance (the row is created if needed).
+    public func saveDailyPerformance(
+        modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
+    ) async throws {
+        let start = try Int64(milliseconds: ProfileResolution.day.bucketStart(of: day))
+        let now = try Int64(milliseconds: Date())
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO daily_metrics (
+                        model_id, day, day_start, inferences, errors, label_coverage, headline_metric, headline_value,
+                        updated_at)
+                    VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)
+                    ON CONFLICT (model_id, day) DO UPDATE SET
+                        label_coverage = excluded.label_coverage, headline_metric = excluded.headline_metric,
+                        headline_value = excluded.headline_value, updated_at = excluded.updated_at
+                    """,
+                arguments: [
+                    modelID, DayKey.label(start), start, labelCoverage.flatMap(\.finite), metric,
+                    value.flatMap(\.finite), now,
+                ])
+        }
+    }
+
+    /// Recomputes a day's volume, errors and latency from its day profiles (all versions).
+    private static func refreshDailyMetrics(_ db: Database, _ day: DayKey, updatedAt: Int64) throws {
+        var merged = TrafficProfile()
+        let blobs = try Data.fetchAll(
+            db,
+            sql:
+                "SELECT data FROM profiles WHERE model_id = ? AND resolution = 'day' AND segment = '' AND bucket_start = ?",
+            arguments: [day.modelID, day.start])
+        for blob in blobs { merged.merge(try TrafficProfile(serialized: [UInt8](blob))) }
+        try db.execute(
+            sql: """
+                INSERT INTO daily_metrics (
+                    model_id, day, day_start, inferences, errors, error_rate, latency_p50_ms, latency_p95_ms,
+                    latency_p99_ms, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (model_id, day) DO UPDATE SET
+                    inferences = excluded.inferences, errors = excluded.errors, error_rate = excluded.error_rate,
+                    latency_p50_ms = excluded.latency_p50_ms, latency_p95_ms = excluded.latency_p95_ms,
+                    latency_p99_ms = excluded.latency_p99_ms, updated_at = excluded.updated_at
+                """,
+            arguments: [
+                day.modelID, DayKey.label(day.start), day.start, merged.count, merged.errors, merged.errorRate,
+                merged.latencyQuantile(0.5), merged.latencyQuantile(0.95), merged.latencyQuantile(0.99), updatedAt,
+            ])
+    }
+}
+
+/// A model's UTC day, by its start in epoch milliseconds.
+private struct DayKey: Hashable {
+    var modelID: String
+    var start: Int64
+
+    /// `YYYY-MM-DD`.
+    static func label(_ start: Int64) -> String {
+        let days = Int(start / 86_400_000)
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), to avoid a
+        // calendar and locale on a hot path.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}
+
+private enum ProfileSQL {
+    static let select = """
+        SELECT data FROM profiles
+        WHERE model_id = ? AND model_version = ? AND segment = ? AND resolution = ? AND bucket_start = ?
+        """
+
+    static let upsert = """
+        INSERT INTO profiles (model_id, model_version, segment, resolution, bucket_start, inferences, errors, data)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET
+            inferences = excluded.inferences, errors = excluded.errors, data = excluded.data
+        """
+
+    static func keyArguments(_ key: ProfileKey) throws -> StatementArguments {
+        [key.modelID, key.modelVersion, key.segment, key.resolution.rawValue, try Int64(milliseconds: key.bucketStart)]
+    }
+}
+
+extension Double {
+    fileprivate var finite: Double? { isFinite ? self : nil }
+}

@@ -1,0 +1,213 @@
+import DriftStats
+import Foundation
+import Testing
+
+@testable import DriftWatchCore
+
+@Suite struct ProfileTests {
+    static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
+    /// Normal draws by Box–Muller on the seeded generator.
+    static func normals(_ n: Int, mean: Double, std: Double, seed: UInt64) -> [Double] {
+        var generator = SeededRandomNumberGenerator(seed: seed)
+        return (0..<n).map { _ in
+            let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+            let v = Double.random(in: 0..<1, using: &generator)
+            return mean + std * (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+    }
+
+    static func profile(of values: [Double], feature: String = "x") -> TrafficProfile {
+        var profile = TrafficProfile()
+        for (i, value) in values.enumerated() {
+            profile.add(
+                ProfiledEvent(
+                    position: Int64(i + 1), modelID: "m", timestamp: Date(timeIntervalSince1970: 0),
+                    latencyMilliseconds: Double(i % 100), features: [feature: .number(value)]))
+        }
+        return profile
+    }
+
+    @Test func aWindowIsCoveredByDaysThenHoursThenMinutesWithoutGapsOrOverlap() {
+        let plan = ProfileWindowPlan(
+            from: Self.date("2026-01-01T10:30:20Z"), to: Self.date("2026-01-03T02:14:05Z"))
+        // Widened outward to whole minutes.
+        #expect(plan.from == Self.date("2026-01-01T10:30:00Z"))
+        #expect(plan.to == Self.date("2026-01-03T02:15:00Z"))
+        let expected: [(ProfileResolution, String, String)] = [
+            (.minute, "2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"),
+            (.hour, "2026-01-01T11:00:00Z", "2026-01-02T00:00:00Z"),
+            (.day, "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z"),
+            (.hour, "2026-01-03T00:00:00Z", "2026-01-03T02:00:00Z"),
+            (.minute, "2026-01-03T02:00:00Z", "2026-01-03T02:15:00Z"),
+        ]
+        #expect(plan.spans.count == expected.count)
+        for (span, (resolution, from, to)) in zip(plan.spans, expected) {
+            #expect(span.resolution == resolution)
+            #expect(span.from == Self.date(from))
+            #expect(span.to == Self.date(to))
+        }
+        for (a, b) in zip(plan.spans, plan.spans.dropFirst()) { #expect(a.to == b.from) }
+    }
+
+    @Test func aShortWindowIsMinutesOnly() {
+        let plan = ProfileWindowPlan(from: Self.date("2026-01-01T10:05:00Z"), to: Self.date("2026-01-01T10:50:00Z"))
+        #expect(plan.spans.map(\.resolution) == [.minute])
+    }
+
+    @Test func bucketsAlignToUTCBoundariesAlsoBefore1970() {
+        #expect(
+            ProfileResolution.hour.bucketStart(of: Self.date("2026-03-04T05:59:59Z"))
+                == Self.date("2026-03-04T05:00:00Z"))
+        #expect(
+            ProfileResolution.day.bucketStart(of: Self.date("1969-12-31T23:00:00Z"))
+                == Self.date("1969-12-31T00:00:00Z"))
+    }
+
+    @Test func profilesRoundTripThroughTheirStoredForm() throws {
+        var profile = Self.profile(of: Self.normals(3_000, mean: 0, std: 1, seed: 1))
+        profile.add(
+            ProfiledEvent(
+                position: 9_999, modelID: "m", timestamp: Date(), predictionText: "yes",
+                features: ["colour": .text("red"), "x": .missing, "weird.name.kll": .number(1)], error: "boom",
+                violatedFields: ["colour"]))
+        let decoded = try TrafficProfile(serialized: profile.serialized())
+        #expect(decoded == profile)
+        #expect(decoded.errors == 1)
+        #expect(decoded.schemaViolations == 1)
+        #expect(decoded.features["colour"]?.typeViolations == 1)
+        #expect(decoded.features["x"]?.missing == 1)
+        #expect(decoded.features["weird.name.kll"]?.moments.count == 1)
+    }
+
+    @Test func mergingBucketsEqualsProfilingTheirEventsTogether() {
+        let values = Self.normals(4_000, mean: 5, std: 2, seed: 2)
+        var merged = Self.profile(of: Array(values[..<1_500]))
+        merged.merge(Self.profile(of: Array(values[1_500...])))
+        let whole = Self.profile(of: values)
+        #expect(merged.count == whole.count)
+        let a = merged.features["x"]!
+        let b = whole.features["x"]!
+        #expect(a.moments.count == b.moments.count)
+        #expect(abs(a.moments.mean - b.moments.mean) < 1e-12)
+        #expect(abs(a.moments.variance(ddof: 1) - b.moments.variance(ddof: 1)) < 1e-9)
+        // Quantiles agree within the sketches' rank error.
+        let sorted = values.sorted()
+        let median = sorted[sorted.count / 2]
+        #expect(abs(a.quantiles.rank(median) - 0.5) <= a.quantiles.normalizedRankError)
+    }
+
+    /// The profile path against the exact path on the same values: KS within the sketch's
+    /// rank error, Welch's t exactly, Wasserstein within its error bound, and the binned
+    /// distances against the same distances on the same bins filled with the exact values;
+    /// the same verdict every time.
+    @Test(arguments: [0.0, 0.05, 0.3])
+    func profileDriftAgreesWithDriftOnTheRawValues(shift: Double) throws {
+        let reference = Self.normals(5_000, mean: 0, std: 1, seed: 3)
+        let current = Self.normals(20_000, mean: shift, std: 1, seed: 4)
+        let dataset = ReferenceDataset(
+            modelID: "m", source: "test", rowCount: reference.count,
+            columns: [.init(name: "x", values: .numbers(reference), missing: 0)], createdAt: Date())
+        let profile = Self.profile(of: current)
+        let sketch = profile.features["x"]!.quantiles
+        func sketched(_ method: DriftMethod) throws -> DriftTestResult {
+            dataset.drift(profile: profile, options: DriftReportOptions(methods: [method])).features[0].results[0]
+                .result
+        }
+        func exact(_ method: DriftMethod) throws -> DriftTestResult {
+            dataset.drift(
+                current: [.init(name: "x", values: .numbers(current), missing: 0)], currentRows: current.count,
+                options: DriftReportOptions(methods: [method])
+            ).features[0].results[0].result
+        }
+        let ks = (try sketched(.ks), try exact(.ks))
+        #expect(abs(ks.0.statistic! - ks.1.statistic!) <= sketch.normalizedRankError)
+        #expect(ks.0.drift == ks.1.drift)
+        let t = (try sketched(.tTest), try exact(.tTest))
+        #expect(abs(t.0.statistic! - t.1.statistic!) <= 1e-9 * max(1, abs(t.1.statistic!)))
+        #expect(abs(t.0.pValue! - t.1.pValue!) <= 1e-9)
+        let w = (try sketched(.wassersteinNormed), try exact(.wassersteinNormed))
+        // SketchDistances' bound: ε·(max − min) of the window, over the reference's std.
+        let bound =
+            sketch.normalizedRankError * (sketch.maximum - sketch.minimum)
+            / profileStd(reference)
+        #expect(abs(w.0.statistic! - w.1.statistic!) <= bound, "\(w.0.statistic!) vs \(w.1.statistic!)")
+        #expect(w.0.drift == w.1.drift)
+
+        // The binned methods on the reference's deciles, filled with the exact current values.
+        let sortedReference = reference.sorted()
+        let sortedCurrent = current.sorted()
+        let edges = SketchedDrift.referenceEdges(SortedSample(sorted: sortedReference))
+        func shares(_ sorted: [Double]) -> [Double] {
+            var below = 0
+            return edges.map { edge in
+                let upTo = edge == .infinity ? sorted.count : sorted.lastIndex { $0 <= edge }.map { $0 + 1 } ?? 0
+                defer { below = upTo }
+                return Double(upTo - below) / Double(sorted.count)
+            }
+        }
+        let bins = BinnedProportions(reference: shares(sortedReference), current: shares(sortedCurrent))
+        let psi = try sketched(.psi)
+        let js = try sketched(.jensenShannon)
+        let exactPSI = PopulationStabilityIndex.value(bins)
+        let exactJS = JensenShannonDistance.value(bins)
+        #expect(abs(psi.statistic! - exactPSI) <= 0.005 + 0.1 * exactPSI, "\(psi.statistic!) vs \(exactPSI)")
+        #expect(abs(js.statistic! - exactJS) <= 0.01 + 0.1 * exactJS, "\(js.statistic!) vs \(exactJS)")
+        #expect(psi.drift == (exactPSI >= psi.threshold))
+        #expect(js.drift == (exactJS >= js.threshold))
+        #expect(ks.0.drift == (shift > 0), "a shift of \(shift) std with 5,000 and 20,000 values")
+    }
+
+    func profileStd(_ values: [Double]) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        return (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
+    }
+
+    @Test func categoricalProfilesCompareExactlyLikeTheirValues() {
+        let colours = ["red", "green", "blue"]
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let reference = (0..<900).map { _ in colours[Int.random(in: 0..<3, using: &generator)] }
+        let current = (0..<800).map { _ in colours[Int.random(in: 0..<3, using: &generator) == 0 ? 0 : 1] }
+        var profile = TrafficProfile()
+        for (i, colour) in current.enumerated() {
+            profile.add(
+                ProfiledEvent(
+                    position: Int64(i), modelID: "m", timestamp: Date(), features: ["colour": .text(colour)]))
+        }
+        let dataset = ReferenceDataset(
+            modelID: "m", source: "test", rowCount: 900,
+            columns: [.init(name: "colour", values: .categories(CategoryTally(reference)), missing: 0)],
+            createdAt: Date())
+        let sketched = dataset.drift(profile: profile).features[0]
+        let exact = dataset.drift(
+            current: [.init(name: "colour", values: .categories(CategoryTally(current)), missing: 0)],
+            currentRows: 800
+        ).features[0]
+        #expect(sketched == exact)
+        #expect(sketched.drift)
+    }
+
+    @Test func qualityFromAProfileMatchesQualityFromItsValues() {
+        let reference = Self.normals(2_000, mean: 0, std: 1, seed: 6)
+        var current = Self.normals(10_000, mean: 0.5, std: 1.5, seed: 7)
+        current += [Double](repeating: 40, count: 300)
+        var profile = Self.profile(of: current)
+        for i in 0..<200 {
+            profile.add(
+                ProfiledEvent(position: Int64(20_000 + i), modelID: "m", timestamp: Date(), features: ["x": .missing]))
+        }
+        let dataset = ReferenceDataset(
+            modelID: "m", source: "test", rowCount: reference.count,
+            columns: [.init(name: "x", values: .numbers(reference), missing: 0)], createdAt: Date())
+        let sketched = DataQuality.evaluate(profile: profile, reference: dataset).features[0]
+        let exact = DataQuality.evaluate(
+            current: [.init(name: "x", values: .numbers(current), missing: 200)], reference: dataset
+        ).features[0]
+        #expect(sketched.count == exact.count)
+        #expect(sketched.missing == exact.missing)
+        let tolerance = Double(current.count) * profile.features["x"]!.quantiles.normalizedRankError * 2
+        #expect(
+            abs(Double(sketched.outliers - exact.outliers)) <= tolerance, "\(sketched.outliers) vs \(exact.outliers)")
+        #expect(abs(Double(sketched.outOfRange - exact.outOfRange)) <= tolerance)
+    }
+}
