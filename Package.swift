@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure statistics: no I/O, no dependencies beyond the standard library and Foundation.
@@ -43,6 +45,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Alert rules, state, routing, silences and notification delivery.
+        .target(
+            name: "DriftWatchAlerting",
+            dependencies: [
+                "DriftWatchCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // SVG charts for the dashboard and reports: no dependencies, no JavaScript.
+        .target(name: "DriftWatchCharts"),
+        // Demo models, their data generators and failure scenarios.
+        .target(name: "DriftWatchSimulation", dependencies: ["DriftWatchCore", "DriftStats"]),
         .executableTarget(
             name: "driftwatch",
             dependencies: [
@@ -73,6 +89,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DriftWatchCLITests"),
+        .testTarget(
+            name: "DriftWatchAlertingTests",
+            dependencies: [
+                "DriftWatchAlerting", "DriftWatchCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "DriftWatchChartsTests", dependencies: ["DriftWatchCharts"]),
+        .testTarget(
+            name: "DriftWatchSimulationTests",
+            dependencies: ["DriftWatchSimulation", "DriftWatchCore", "DriftStats"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -89,17 +89,15 @@ extension SQLiteEventStore {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
         return try await pool.read { db in
-            let total =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM inference_events WHERE model_id = ? AND ts >= ? AND ts < ?",
-                    arguments: [modelID, lower, upper]) ?? 0
+            // Labels first (CROSS JOIN fixes the order): the scan grows with the model's labels,
+            // while the window may hold millions of unlabelled inferences.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT i.y_pred_num, i.y_pred_text, i.y_proba, l.y_true_num, l.y_true_text
-                    FROM inference_events AS i
-                    JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
-                    WHERE i.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC LIMIT ?
+                    FROM label_events AS l
+                    CROSS JOIN inference_events AS i ON i.model_id = l.model_id AND i.request_id = l.request_id
+                    WHERE l.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC, i.id DESC LIMIT ?
                     """,
                 arguments: [modelID, lower, upper, limit])
             let pairs = try rows.map { row in
@@ -108,7 +106,7 @@ extension SQLiteEventStore {
                     probabilities: try JSONColumns.decodeNumbers(row["y_proba"]), truthNumber: row["y_true_num"],
                     truthText: row["y_true_text"])
             }
-            return LabeledWindow(inferences: total, pairs: pairs)
+            return LabeledWindow(inferences: pairs.count, pairs: pairs)
         }
     }
 }

@@ -56,8 +56,10 @@ public protocol EventStore: ProfileStore {
     /// for samples such as a scatter plot of predictions against a feature.
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent]
 
-    /// The model's inferences with `from ≤ ts < to` joined with their labels: how many there
-    /// are, and (newest first, at most `limit`) those that have a label.
+    /// The model's inferences with `from ≤ ts < to` that have a label, joined with it (newest
+    /// first, at most `limit`). The work grows with the model's labels, not its inferences; the
+    /// answer's ``LabeledWindow/inferences`` counts the labelled ones only (the caller counts
+    /// all of the window's inferences from its profile).
     func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow
 
     /// Stores monitor results; a result for the same (model, metric, feature, window end) replaces

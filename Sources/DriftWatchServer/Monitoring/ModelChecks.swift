@@ -55,7 +55,8 @@ struct ModelChecks: Sendable {
     {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
-        let labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+        var labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+        labeled.inferences = try await profile(model: id, window: window, scope: .all).count
         let report = try PerformanceReport.compute(
             labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
         return (labeled, report)
