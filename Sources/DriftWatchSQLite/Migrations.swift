@@ -199,6 +199,64 @@ enum Migrations {
                     """)
         }
 
+        migrator.registerMigration("v6_alerting") { db in
+            try db.execute(
+                sql: """
+                    -- Rules managed through the API: the current version of each.
+                    CREATE TABLE alert_rules (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        version INTEGER NOT NULL,
+                        definition TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+
+                    -- Every version of every rule; definition is NULL for a deletion.
+                    CREATE TABLE alert_rule_versions (
+                        id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        change TEXT NOT NULL,
+                        definition TEXT,
+                        changed_at INTEGER NOT NULL,
+                        changed_by TEXT NOT NULL,
+                        PRIMARY KEY (id, version)
+                    ) STRICT, WITHOUT ROWID;
+
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        version INTEGER,
+                        details TEXT NOT NULL
+                    ) STRICT;
+
+                    -- Current alerts (pending, firing, recently resolved), as JSON.
+                    CREATE TABLE alert_states (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        definition TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE TABLE alert_history (
+                        id INTEGER PRIMARY KEY,
+                        rule_id TEXT NOT NULL,
+                        labels TEXT NOT NULL,
+                        from_state TEXT NOT NULL,
+                        to_state TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        value REAL
+                    ) STRICT;
+                    CREATE INDEX alert_history_to_state ON alert_history (to_state, at);
+
+                    CREATE TABLE silences (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        definition TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

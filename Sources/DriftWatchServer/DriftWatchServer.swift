@@ -1,3 +1,4 @@
+import DriftWatchAlerting
 import DriftWatchCore
 import Foundation
 import Hummingbird
@@ -13,11 +14,23 @@ public enum DriftWatchServer {
     public static func router(
         store: any EventStore, limits: IngestLimits, metrics: ServerMetrics = ServerMetrics()
     ) -> Router<BasicRequestContext> {
-        router(store: store, limits: limits, metrics: metrics, models: ModelRegistry(store: store))
+        router(
+            store: store, limits: limits, metrics: metrics, models: ModelRegistry(store: store),
+            alerts: alertCenter(
+                store: store, configuration: ServerConfiguration.Alerting(), logger: Logger(label: "driftwatch")))
+    }
+
+    /// The alert center of a store that keeps alerting state.
+    static func alertCenter(store: any EventStore, configuration: ServerConfiguration.Alerting, logger: Logger)
+        -> AlertCenter?
+    {
+        guard let store = store as? any EventStore & AlertStore else { return nil }
+        return AlertCenter(store: store, configuration: configuration, transport: HTTPClientTransport(), logger: logger)
     }
 
     static func router(
-        store: any EventStore, limits: IngestLimits, metrics: ServerMetrics, models: ModelRegistry
+        store: any EventStore, limits: IngestLimits, metrics: ServerMetrics, models: ModelRegistry,
+        alerts: AlertCenter?
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -40,6 +53,7 @@ public enum DriftWatchServer {
         TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
         QualityRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         TrafficRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
+        if let alerts { AlertRoutes<BasicRequestContext>(center: alerts, limits: limits).add(to: router) }
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"
@@ -72,17 +86,31 @@ public enum DriftWatchServer {
                 return ["events": "\(deleted.events)", "profiles": "\(deleted.profiles)"]
             },
         ]
+        let alerts = alertCenter(store: store, configuration: configuration.alerting, logger: logger)
         if configuration.monitoring.enabled {
             let runner = MonitorRunner(
                 checks: ModelChecks(store: store, models: models), metrics: metrics,
                 window: configuration.monitoring.window, logger: logger)
             services.append(
                 PeriodicService(name: "monitors", interval: configuration.monitoring.interval, logger: logger) { now in
-                    ["results": "\(try await runner.runOnce(now: now).count)"]
+                    let results = try await runner.runOnce(now: now)
+                    let transitions = try await alerts?.evaluate(results: results, at: now) ?? []
+                    return ["results": "\(results.count)", "alert_transitions": "\(transitions.count)"]
+                })
+        }
+        if let alerts {
+            try await alerts.load()
+            if let delivery = alerts.delivery { services.append(DeliveryService(queue: delivery)) }
+            services.append(
+                PeriodicService(name: "notifier", interval: configuration.alerting.notifyInterval, logger: logger) {
+                    now in
+                    await alerts.notify(at: now)
+                    return [:]
                 })
         }
         let app = Application(
-            router: router(store: store, limits: configuration.limits, metrics: metrics, models: models),
+            router: router(
+                store: store, limits: configuration.limits, metrics: metrics, models: models, alerts: alerts),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "DriftWatch"),
             services: services,

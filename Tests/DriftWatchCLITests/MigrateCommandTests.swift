@@ -11,6 +11,7 @@ import Testing
         #expect(first.stdout.contains("applied          v3_reference_datasets"))
         #expect(first.stdout.contains("applied          v4_monitor_results"))
         #expect(first.stdout.contains("applied          v5_profiles_daily_metrics_scoped_results"))
+        #expect(first.stdout.contains("applied          v6_alerting"))
         #expect(FileManager.default.fileExists(atPath: directory.path + "/driftwatch.sqlite"))
         let second = try Driftwatch.run(["migrate", "--data-dir", directory.path])
         #expect(second.status == 0)

@@ -119,7 +119,7 @@ struct SQLiteEventStoreTests {
             #expect(
                 try await store.appliedMigrations() == [
                     "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                    "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results",
+                    "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
                 ])
             _ = try await store.insert([inference("kept")])
             try await store.insert([LabelEvent(modelID: "churn", requestID: "kept", timestamp: date(milliseconds: 7))])
@@ -128,7 +128,7 @@ struct SQLiteEventStoreTests {
         #expect(
             try await reopened.appliedMigrations() == [
                 "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results",
+                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
             ])
         // Re-running v1 would fail on CREATE TABLE; migrating again must be a no-op.
         try await reopened.migrate()
@@ -136,7 +136,7 @@ struct SQLiteEventStoreTests {
         #expect(
             try await reopened.appliedMigrations() == [
                 "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results",
+                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
             ])
         #expect(try await reopened.inferenceCount(modelID: nil) == 1)
         let stored = try #require(try await reopened.event(modelID: "churn", requestID: "kept"))
@@ -153,7 +153,7 @@ struct SQLiteEventStoreTests {
         #expect(
             try await store.appliedMigrations() == [
                 "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results",
+                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
             ])
     }
 

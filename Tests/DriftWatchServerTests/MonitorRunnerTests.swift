@@ -18,7 +18,8 @@ import Testing
         try await store.migrate()
         let metrics = ServerMetrics()
         let models = ModelRegistry(store: store)
-        let router = DriftWatchServer.router(store: store, limits: IngestLimits(), metrics: metrics, models: models)
+        let router = DriftWatchServer.router(
+            store: store, limits: IngestLimits(), metrics: metrics, models: models, alerts: nil)
         let runner = MonitorRunner(
             checks: ModelChecks(store: store, models: models), metrics: metrics, window: 3600,
             logger: Logger(label: "test"))

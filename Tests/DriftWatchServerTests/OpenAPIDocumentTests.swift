@@ -72,22 +72,30 @@ import Testing
             // Writes first (their examples create what the reads ask for), then reads.
             let order = [
                 "post /v1/models", "post /v1/models/{model}/reference", "post /v1/inferences", "post /v1/labels",
-                "post /monitor/predict",
+                "post /monitor/predict", "post /v1/alert-rules", "put /v1/alert-rules/{id}", "post /v1/silences",
             ]
+            // Deletes last, after the reads of what they delete.
+            func rank(_ name: String) -> Int { order.firstIndex(of: name) ?? (name.hasPrefix("delete ") ? 100 : 99) }
             let operations = paths.flatMap { path, item in item.map { ("\($0.key) \(path)", path, $0.key, $0.value) } }
-                .sorted { (order.firstIndex(of: $0.0) ?? 99, $0.0) < (order.firstIndex(of: $1.0) ?? 99, $1.0) }
+                .sorted { (rank($0.0), $0.0) < (rank($1.0), $1.0) }
             for (name, path, method, value) in operations {
                 let operation = try #require(value as? [String: Any])
                 let responses = try #require(operation["responses"] as? [String: Any])
                 let query = (operation["x-example-query"] as? String).map { "?" + $0 } ?? ""
+                // Ids that the examples of the writes create.
+                let id = path.hasPrefix("/v1/silences") ? "maintenance" : "example-rule"
                 let uri =
                     path.replacingOccurrences(of: "{model}", with: "fraud")
-                    .replacingOccurrences(of: "{request}", with: "r-1") + query
+                    .replacingOccurrences(of: "{request}", with: "r-1").replacingOccurrences(of: "{id}", with: id)
+                    + query
                 let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
                 let example = (content?["application/json"] as? [String: Any])?["example"] as? String
-                #expect(method == "get" || example != nil, "\(name) has an example request")
+                #expect(["get", "delete"].contains(method) || example != nil, "\(name) has an example request")
+                let methods: [String: HTTPRequest.Method] = [
+                    "get": .get, "post": .post, "put": .put, "delete": .delete,
+                ]
                 let (status, body) = try await client.execute(
-                    uri: uri, method: method == "get" ? .get : .post, headers: [.contentType: "application/json"],
+                    uri: uri, method: try #require(methods[method]), headers: [.contentType: "application/json"],
                     body: example.map { ByteBuffer(string: $0) }
                 ) { response in (response.status, response.body) }
                 let documented = try #require(responses[String(status.code)] as? [String: Any], "\(name) → \(status)")

@@ -58,7 +58,7 @@ extension AlertRule {
     }
 
     /// Every metric the condition reads, the rule's own included.
-    func referencedMetrics() -> Set<String> {
+    public func referencedMetrics() -> Set<String> {
         var metrics: Set<String> = []
         if let metric { metrics.insert(metric) }
         func collect(_ condition: AlertCondition) {

@@ -61,7 +61,7 @@ extension ServerConfiguration {
         reader.mapping(
             root, "",
             keys: [
-                "server", "storage", "limits", "logging", "monitoring", "profiling", "retention", "models",
+                "server", "storage", "limits", "logging", "monitoring", "profiling", "retention", "alerting", "models",
             ]
         ) {
             reader, key, node in
@@ -73,6 +73,7 @@ extension ServerConfiguration {
             case "monitoring": reader.monitoring(node, &configuration.monitoring)
             case "profiling": reader.profiling(node, &configuration.profiling)
             case "retention": reader.retention(node, &configuration.retention)
+            case "alerting": reader.alerting(node, &configuration.alerting)
             default: configuration.models = reader.models(node)
             }
         }

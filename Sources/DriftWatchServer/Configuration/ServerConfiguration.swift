@@ -1,3 +1,4 @@
+import DriftWatchAlerting
 import DriftWatchCore
 import Foundation
 import Logging
@@ -84,6 +85,25 @@ public struct ServerConfiguration: Sendable {
         public init() {}
     }
 
+    /// Alert rules, routing and receivers.
+    public struct Alerting: Sendable {
+        /// Whether rules are evaluated at all.
+        public var enabled = true
+        /// Whether the shipped rules (``AlertRule/defaults``) apply beside the configured ones.
+        public var defaultRules = true
+        /// Rules from the config; rules created through the API are stored in the database.
+        public var rules: [AlertRule] = []
+        /// Routes, receivers and inhibition; nil keeps alert state without notifying anyone.
+        public var routing: AlertRoutingConfiguration?
+        /// DriftWatch's public URL, for links in notifications.
+        public var externalURL: String?
+        /// Seconds between checks for due notifications.
+        public var notifyInterval: TimeInterval = 5
+
+        /// The default: shipped rules on, no receivers.
+        public init() {}
+    }
+
     /// The address to bind.
     public var host = "127.0.0.1"
     /// The port to bind.
@@ -98,6 +118,8 @@ public struct ServerConfiguration: Sendable {
     public var monitoring = Monitoring()
     /// Profiles.
     public var profiling = Profiling()
+    /// Alerting.
+    public var alerting = Alerting()
     /// Data expiry.
     public var retention = Retention()
     /// Models declared up front; declared again (replacing the stored definition) at every start.

@@ -125,7 +125,7 @@ enum OpenAPIDocument {
     /// The document.
     static func json(version: String) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for operation in operations {
+        for operation in operations + alertingOperations {
             var item: [String: Any] = [
                 "summary": operation.summary,
                 "operationId": operationID(operation),
@@ -178,7 +178,10 @@ enum OpenAPIDocument {
                     "Ingest predictions and labels; read models and events. Every write is acknowledged only after it is committed.",
             ],
             "paths": paths,
-            "components": ["schemas": OpenAPISchemas.all.merging(OpenAPISchemas.traffic) { first, _ in first }],
+            "components": [
+                "schemas": OpenAPISchemas.all.merging(OpenAPISchemas.traffic) { first, _ in first }
+                    .merging(OpenAPISchemas.alerting) { first, _ in first }
+            ],
         ]
     }
 
