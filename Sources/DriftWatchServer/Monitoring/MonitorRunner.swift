@@ -117,9 +117,12 @@ struct MonitorRunner: Sendable {
                 "ml_latency_quantile_seconds", help: "Latency quantiles of the last window's inferences.", model: id,
                 labels: [("quantile", quantile)], value: value / 1000)
         }
+        let series = try await checks.store.profileSeries(
+            modelID: id, version: nil, segment: ProfileBuilder.allTraffic, resolution: .minute,
+            from: span.to - ServiceHealthDetectors.history, to: span.to)
         return values.map { metric, value in
             MonitorResult(modelID: id, metric: metric, windowStart: span.from, windowEnd: span.to, value: value)
-        }
+        } + ServiceHealthDetectors.evaluate(model: id, series: series, window: span)
     }
 
     /// Missing values, outliers and the quality score of the window, from its profile.
