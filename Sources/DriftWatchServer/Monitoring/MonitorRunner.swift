@@ -39,7 +39,9 @@ struct MonitorRunner: Sendable {
                 logger.warning("drift check failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
             }
             do {
-                results += try await performance(model.id, span)
+                let realized = try await performance(model.id, span)
+                results += realized
+                results += try await estimation(model.id, span, realized: realized)
             } catch is ModelChecks.Unavailable {
                 // Task unknown: nothing to score.
             } catch {
@@ -149,6 +151,49 @@ struct MonitorRunner: Sendable {
             metrics.monitorGauge(
                 "ml_feature_missing_rate", help: "Share of missing values per feature in the last window.", model: id,
                 labels: [("feature", feature.name)], value: feature.missingRate)
+        }
+        return results
+    }
+
+    /// Estimated performance (CBPE) of the window, and the gap between estimated and realized
+    /// accuracy when labels exist: a gap means the relation between inputs and labels changed
+    /// (concept drift), since CBPE assumes it did not.
+    private func estimation(_ id: String, _ span: TimeWindow, realized: [MonitorResult]) async throws
+        -> [MonitorResult]
+    {
+        guard let (estimate, referenceSize) = try await checks.estimatedPerformance(model: id, window: span) else {
+            return []
+        }
+        var results: [MonitorResult] = []
+        for (name, metric) in estimate.estimates {
+            guard case .success(let value) = metric.value else { continue }
+            var writer = JSONWriter()
+            writer.raw("{\"method\":\"cbpe\",\"reference_size\":")
+            writer.integer(referenceSize)
+            writer.raw(",\"lower\":")
+            if let lower = metric.lowerBound { writer.number(lower) } else { writer.null() }
+            writer.raw(",\"upper\":")
+            if let upper = metric.upperBound { writer.number(upper) } else { writer.null() }
+            writer.raw("}")
+            results.append(
+                MonitorResult(
+                    modelID: id, metric: "estimated_\(name)", windowStart: span.from, windowEnd: span.to, value: value,
+                    details: writer.text))
+        }
+        if case .success(let estimated) = estimate.accuracy.value {
+            metrics.monitorGauge(
+                "ml_estimated_accuracy", help: "Accuracy estimated without labels (CBPE) for the last window.",
+                model: id, value: estimated)
+            if let accuracy = realized.first(where: { $0.metric == "accuracy" })?.value {
+                results.append(
+                    MonitorResult(
+                        modelID: id, metric: "performance_gap_accuracy", windowStart: span.from, windowEnd: span.to,
+                        value: estimated - accuracy))
+                metrics.monitorGauge(
+                    "ml_concept_drift_score",
+                    help: "|estimated − realized accuracy| of the last window: a concept-drift signal.", model: id,
+                    value: abs(estimated - accuracy))
+            }
         }
         return results
     }
