@@ -72,7 +72,8 @@ extension SQLiteEventStore {
 
     /// Stored profiles in a time range.
     public func profiles(
-        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
+        detail: ProfileDetail
     ) async throws -> [ProfileBucket] {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
@@ -100,7 +101,8 @@ extension SQLiteEventStore {
                     modelID: modelID, modelVersion: row["model_version"], segment: row["segment"],
                     resolution: resolution, bucketStart: Date(milliseconds: row["bucket_start"]))
                 let data: Data = row["data"]
-                buckets.append(ProfileBucket(key: key, profile: try TrafficProfile(serialized: [UInt8](data))))
+                buckets.append(
+                    ProfileBucket(key: key, profile: try TrafficProfile(serialized: [UInt8](data), detail: detail)))
             }
             return buckets
         }

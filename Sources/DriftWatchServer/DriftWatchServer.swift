@@ -89,7 +89,9 @@ public enum DriftWatchServer {
         let alerts = alertCenter(store: store, configuration: configuration.alerting, logger: logger)
         if configuration.monitoring.enabled {
             let runner = MonitorRunner(
-                checks: ModelChecks(store: store, models: models), metrics: metrics,
+                checks: ModelChecks(
+                    store: store, models: models, rollingReference: configuration.monitoring.rollingReference),
+                metrics: metrics,
                 window: configuration.monitoring.window, logger: logger)
             services.append(
                 PeriodicService(name: "monitors", interval: configuration.monitoring.interval, logger: logger) { now in

@@ -80,6 +80,25 @@ import Testing
         #expect(decoded.features["weird.name.kll"]?.moments.count == 1)
     }
 
+    @Test func aSummaryReadKeepsEveryCountButSkipsTheFeatureSketches() throws {
+        var profile = Self.profile(of: Self.normals(2_000, mean: 0, std: 1, seed: 9))
+        profile.add(
+            ProfiledEvent(position: 1, modelID: "m", timestamp: Date(), features: ["c": .text("a"), "x": .missing]))
+        let bytes = profile.serialized()
+        var summary = try TrafficProfile(serialized: bytes, detail: .summary)
+        summary.merge(try TrafficProfile(serialized: bytes, detail: .summary))
+        var full = try TrafficProfile(serialized: bytes)
+        full.merge(try TrafficProfile(serialized: bytes))
+        #expect(summary.count == full.count && summary.errors == full.errors)
+        #expect(summary.latency == full.latency)
+        for name in ["x", "c"] {
+            #expect(summary.features[name]?.present == full.features[name]?.present)
+            #expect(summary.features[name]?.missing == full.features[name]?.missing)
+        }
+        #expect(summary.features["x"]?.quantiles.isEmpty == true)
+        #expect(full.features["x"]?.quantiles.count == 4_000)
+    }
+
     @Test func mergingBucketsEqualsProfilingTheirEventsTogether() {
         let values = Self.normals(4_000, mean: 5, std: 2, seed: 2)
         var merged = Self.profile(of: Array(values[..<1_500]))

@@ -73,10 +73,12 @@ private actor GatedSQLiteStore: EventStore {
         try await backing.mergeProfiles(increments, after: start, through: position)
     }
     func profiles(
-        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
+        detail: ProfileDetail
     ) async throws -> [ProfileBucket] {
         try await backing.profiles(
-            modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to)
+            modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to,
+            detail: detail)
     }
     func deleteAllProfiles() async throws { try await backing.deleteAllProfiles() }
     func deleteEvents(before date: Date, limit: Int) async throws -> Int {

@@ -46,7 +46,8 @@ private actor GatedStore: EventStore {
         async throws -> Bool
     { true }
     func profiles(
-        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
+        detail: ProfileDetail
     ) async throws -> [ProfileBucket] { [] }
     func deleteAllProfiles() async throws {}
     func deleteEvents(before date: Date, limit: Int) async throws -> Int { 0 }

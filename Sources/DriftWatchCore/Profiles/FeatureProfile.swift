@@ -15,6 +15,8 @@ public struct FeatureProfile: Sendable, Equatable {
     public var missing: Int
     /// Values whose type broke the model's schema (a category where a number was declared, …).
     public var typeViolations: Int
+    /// Categorical values counted when the category sketch was not decoded (a summary read).
+    var summarizedCategories = 0
 
     /// The quantile sketch's accuracy parameter; ~1.3 % rank error at 99 % confidence.
     public static let quantileK = 200
@@ -31,7 +33,7 @@ public struct FeatureProfile: Sendable, Equatable {
     }
 
     /// Present values (numbers and categories).
-    public var present: Int { moments.count + categories.count }
+    public var present: Int { moments.count + categories.count + summarizedCategories }
 
     /// Adds one value.
     public mutating func add(_ value: FeatureValue) {
@@ -51,6 +53,7 @@ public struct FeatureProfile: Sendable, Equatable {
         categories.merge(other.categories)
         missing += other.missing
         typeViolations += other.typeViolations
+        summarizedCategories += other.summarizedCategories
     }
 }
 

@@ -3,14 +3,14 @@ import Foundation
 extension ProfileStore {
     /// The merged profile of a window (widened to whole minutes), read from as few buckets as
     /// ``ProfileWindowPlan`` allows. `segment` is `key:value` or ``ProfileBuilder/allTraffic``.
-    public func windowProfile(modelID: String, version: String?, segment: String, from: Date, to: Date)
-        async throws -> TrafficProfile
-    {
+    public func windowProfile(
+        modelID: String, version: String?, segment: String, from: Date, to: Date, detail: ProfileDetail = .full
+    ) async throws -> TrafficProfile {
         var merged = TrafficProfile()
         for span in ProfileWindowPlan(from: from, to: to).spans {
             for bucket in try await profiles(
                 modelID: modelID, version: version, segment: segment, resolution: span.resolution, from: span.from,
-                to: span.to)
+                to: span.to, detail: detail)
             {
                 merged.merge(bucket.profile)
             }
@@ -19,14 +19,14 @@ extension ProfileStore {
     }
 
     /// One merged profile per segment value seen in the window, by `key:value`.
-    public func segmentProfiles(modelID: String, version: String?, from: Date, to: Date) async throws
-        -> [String: TrafficProfile]
-    {
+    public func segmentProfiles(
+        modelID: String, version: String?, from: Date, to: Date, detail: ProfileDetail = .summary
+    ) async throws -> [String: TrafficProfile] {
         var merged: [String: TrafficProfile] = [:]
         for span in ProfileWindowPlan(from: from, to: to).spans {
             for bucket in try await profiles(
                 modelID: modelID, version: version, segment: nil, resolution: span.resolution, from: span.from,
-                to: span.to)
+                to: span.to, detail: detail)
             {
                 merged[bucket.key.segment, default: TrafficProfile()].merge(bucket.profile)
             }
@@ -37,12 +37,14 @@ extension ProfileStore {
     /// Per-bucket profiles at `resolution` (versions merged), for time series: one entry per
     /// bucket start that has traffic, oldest first.
     public func profileSeries(
-        modelID: String, version: String?, segment: String, resolution: ProfileResolution, from: Date, to: Date
+        modelID: String, version: String?, segment: String, resolution: ProfileResolution, from: Date, to: Date,
+        detail: ProfileDetail = .summary
     ) async throws -> [(start: Date, profile: TrafficProfile)] {
         var byStart: [Date: TrafficProfile] = [:]
         let first = resolution.bucketStart(of: from)
         for bucket in try await profiles(
-            modelID: modelID, version: version, segment: segment, resolution: resolution, from: first, to: to)
+            modelID: modelID, version: version, segment: segment, resolution: resolution, from: first, to: to,
+            detail: detail)
         {
             byStart[bucket.key.bucketStart, default: TrafficProfile()].merge(bucket.profile)
         }

@@ -17,8 +17,9 @@ extension TrafficProfile {
         return bundle.serialized()
     }
 
-    /// Decodes ``serialized()``.
-    public init(serialized bytes: [UInt8]) throws(SketchError) {
+    /// Decodes ``serialized()``; with `detail` ``ProfileDetail/summary`` the features' quantile
+    /// and category sketches are left empty (their counts are kept).
+    public init(serialized bytes: [UInt8], detail: ProfileDetail = .full) throws(SketchError) {
         let bundle = try SketchBundle(serialized: bytes)
         self.init()
         count = bundle.counters["count"] ?? 0
@@ -30,7 +31,7 @@ extension TrafficProfile {
         let featurePrefix = "feature."
         for key in bundle.parts.keys where key.hasPrefix(featurePrefix) && key.hasSuffix(".kll") {
             let name = String(key.dropFirst(featurePrefix.count).dropLast(".kll".count))
-            features[name] = try FeatureProfile(from: bundle, prefix: featurePrefix + name)
+            features[name] = try FeatureProfile(from: bundle, prefix: featurePrefix + name, detail: detail)
         }
     }
 }
@@ -42,13 +43,18 @@ extension FeatureProfile {
         bundle.parts[prefix + ".categories"] = categories.serialized()
         bundle.counters[prefix + ".missing"] = missing
         bundle.counters[prefix + ".type_violations"] = typeViolations
+        bundle.counters[prefix + ".categorized"] = categories.count
     }
 
-    fileprivate init(from bundle: SketchBundle, prefix: String) throws(SketchError) {
+    fileprivate init(from bundle: SketchBundle, prefix: String, detail: ProfileDetail = .full) throws(SketchError) {
         self.init()
         moments = try MomentsSketch(serialized: try bundle.part(prefix + ".moments"))
-        quantiles = try KLLSketch(serialized: try bundle.part(prefix + ".kll"))
-        categories = try SpaceSavingSketch(serialized: try bundle.part(prefix + ".categories"))
+        if detail == .full || bundle.counters[prefix + ".categorized"] == nil {
+            quantiles = try KLLSketch(serialized: try bundle.part(prefix + ".kll"))
+            categories = try SpaceSavingSketch(serialized: try bundle.part(prefix + ".categories"))
+        } else {
+            summarizedCategories = bundle.counters[prefix + ".categorized"] ?? 0
+        }
         missing = bundle.counters[prefix + ".missing"] ?? 0
         typeViolations = bundle.counters[prefix + ".type_violations"] ?? 0
     }

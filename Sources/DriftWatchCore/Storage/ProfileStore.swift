@@ -24,8 +24,11 @@ public protocol ProfileStore: Sendable {
     /// Profiles of a model at `resolution` with bucket starts in `from ..< to`, oldest first.
     /// `version` nil means every version; `segment` nil means every segment value (not the
     /// all-traffic profiles, whose segment is ``ProfileBuilder/allTraffic``).
+    /// `detail` ``ProfileDetail/summary`` skips decoding the features' quantile and category
+    /// sketches, for reads that need only counts, latency and the prediction.
     func profiles(
-        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
+        detail: ProfileDetail
     ) async throws -> [ProfileBucket]
 
     /// Deletes every profile and daily metric and resets the position to 0, for a rebuild.
@@ -45,6 +48,26 @@ public protocol ProfileStore: Sendable {
     func saveDailyPerformance(
         modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
     ) async throws
+}
+
+extension ProfileStore {
+    /// Fully decoded profiles (see ``profiles(modelID:version:segment:resolution:from:to:detail:)``).
+    public func profiles(
+        modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
+    ) async throws -> [ProfileBucket] {
+        try await profiles(
+            modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to,
+            detail: .full)
+    }
+}
+
+/// How much of a stored profile to decode.
+public enum ProfileDetail: Sendable, Hashable {
+    /// Everything.
+    case full
+    /// Counts, errors, latency, the prediction and each feature's moments and missing values;
+    /// the features' quantile and category sketches stay empty.
+    case summary
 }
 
 /// One model's day, as the `daily_metrics` table holds it for SQL tools.

@@ -67,7 +67,8 @@ extension ConfigReader {
     }
 
     mutating func monitoring(_ node: Node, _ monitoring: inout ServerConfiguration.Monitoring) {
-        mapping(node, "monitoring", keys: ["enabled", "interval", "window"]) { reader, key, value in
+        mapping(node, "monitoring", keys: ["enabled", "interval", "window", "rolling_reference"]) {
+            reader, key, value in
             switch key {
             case "enabled":
                 if let flag = value.bool {
@@ -76,6 +77,8 @@ extension ConfigReader {
                     reader.fail(value, "monitoring.enabled", "must be true or false")
                 }
             case "interval": monitoring.interval = reader.duration(value, "monitoring.interval") ?? monitoring.interval
+            case "rolling_reference":
+                monitoring.rollingReference = reader.duration(value, "monitoring.rolling_reference")
             default: monitoring.window = reader.duration(value, "monitoring.window") ?? monitoring.window
             }
         }

@@ -50,6 +50,9 @@ public struct ServerConfiguration: Sendable {
         public var interval: TimeInterval = 60
         /// How far back each round looks, in seconds.
         public var window: TimeInterval = 3600
+        /// For models without an uploaded reference: compare each window with this much of the
+        /// model's traffic before it, in seconds (nil: such models get no drift).
+        public var rollingReference: TimeInterval?
 
         /// The default: every minute, over the last hour.
         public init() {}

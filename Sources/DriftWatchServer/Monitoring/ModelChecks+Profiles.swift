@@ -4,11 +4,14 @@ import Foundation
 extension ModelChecks {
     /// The merged profile of a model's window within `scope`, after profiling any events stored
     /// since the last pass, so that an answer includes every acknowledged event.
-    func profile(model id: String, window: TimeWindow, scope: TrafficScope) async throws -> TrafficProfile {
+    func profile(model id: String, window: TimeWindow, scope: TrafficScope, detail: ProfileDetail = .full)
+        async throws -> TrafficProfile
+    {
         guard try await models.lookUp(id) != nil else { throw Unavailable.noModel(id) }
         try await Profiler(store: store).catchUp()
         return try await store.windowProfile(
-            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to)
+            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
+            detail: detail)
     }
 
     /// Drift of a window's profile against the model's reference: the cost grows with the
@@ -16,9 +19,24 @@ extension ModelChecks {
     func profileDrift(model id: String, window: TimeWindow, scope: TrafficScope, options: DriftReportOptions)
         async throws -> (profile: TrafficProfile, report: DriftReport)
     {
-        guard let reference = try await store.reference(modelID: id) else { throw Unavailable.noReference(id) }
+        guard let reference = try await reference(model: id, before: window) else { throw Unavailable.noReference(id) }
         let profile = try await profile(model: id, window: window, scope: scope)
         return (profile, reference.drift(profile: profile, options: options))
+    }
+
+    /// The events a reference built from traffic holds at most (newest first).
+    static let referenceSample = 100_000
+
+    /// The model's uploaded (or window-named) reference; without one, with a rolling reference
+    /// configured, a sample of the model's traffic over that length before the window.
+    func reference(model id: String, before window: TimeWindow) async throws -> ReferenceDataset? {
+        if let stored = try await store.reference(modelID: id) { return stored }
+        guard let rollingReference, let model = try await models.lookUp(id) else { return nil }
+        let rows = try await store.features(
+            modelID: id, from: window.from - rollingReference, to: window.from, limit: Self.referenceSample)
+        guard !rows.isEmpty else { return nil }
+        return ReferenceDataset(
+            modelID: id, source: "rolling", rows: rows, schema: model.schema, createdAt: window.from)
     }
 
     /// Data quality of a window's profile, against the reference when there is one.
@@ -26,7 +44,7 @@ extension ModelChecks {
         -> (profile: TrafficProfile, quality: DataQuality)
     {
         let profile = try await profile(model: id, window: window, scope: scope)
-        let reference = try await store.reference(modelID: id)
+        let reference = try await reference(model: id, before: window)
         return (profile, DataQuality.evaluate(profile: profile, reference: reference))
     }
 }

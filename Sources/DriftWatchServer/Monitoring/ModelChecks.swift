@@ -6,6 +6,9 @@ import Foundation
 struct ModelChecks: Sendable {
     let store: any EventStore
     let models: ModelRegistry
+    /// Without an uploaded reference, compare with this much traffic before each window (nil:
+    /// no rolling reference).
+    var rollingReference: TimeInterval? = nil
 
     /// The most events one check reads.
     static let maxEvents = 1_000_000
@@ -56,7 +59,7 @@ struct ModelChecks: Sendable {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
         var labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
-        labeled.inferences = try await profile(model: id, window: window, scope: .all).count
+        labeled.inferences = try await profile(model: id, window: window, scope: .all, detail: .summary).count
         let report = try PerformanceReport.compute(
             labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
         return (labeled, report)

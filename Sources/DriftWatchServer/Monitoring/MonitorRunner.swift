@@ -97,7 +97,7 @@ struct MonitorRunner: Sendable {
 
     /// Throughput, errors and latency of the window, from its profile.
     private func health(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let profile = try await checks.profile(model: id, window: span, scope: .all)
+        let profile = try await checks.profile(model: id, window: span, scope: .all, detail: .summary)
         guard profile.count > 0 else { return [] }
         let minutes = max(span.to.timeIntervalSince(span.from) / 60, 1)
         let values: [(String, Double?)] = [

@@ -125,7 +125,7 @@ enum OpenAPIDocument {
     /// The document.
     static func json(version: String) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for operation in operations + alertingOperations {
+        for operation in operations + alertingOperations + referenceWindowOperations {
             var item: [String: Any] = [
                 "summary": operation.summary,
                 "operationId": operationID(operation),

@@ -13,6 +13,9 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         router.post("/v1/models/:model/reference") { request, context in
             try await upload(request, model: try context.parameters.require("model"))
         }
+        router.post("/v1/models/:model/reference/window") { request, context in
+            try await fromWindow(request, model: try context.parameters.require("model"))
+        }
         router.get("/v1/models/:model/reference") { _, context in
             let id = try context.parameters.require("model")
             guard let reference = try await store.reference(modelID: id) else {
@@ -28,6 +31,32 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         router.get("/monitor/drift") { request, _ in
             try await drift(request, model: request.uri.queryParameters["model_id"].map(String.init) ?? "default")
         }
+    }
+
+    /// A reference named by a past window of the model's own production traffic (`from`, `to`
+    /// or `window`), sampled to at most `limit` events (newest first).
+    private func fromWindow(_ request: Request, model id: String) async throws -> Response {
+        let query = request.uri.queryParameters
+        let window: TimeWindow
+        switch TimeWindow.read(query) {
+        case .success(let read): window = read
+        case .failure(let refusal): return refusal.response
+        }
+        let limit = query["limit"].flatMap { Int($0) } ?? ModelChecks.referenceSample
+        guard limit > 0, limit <= ModelChecks.maxEvents else {
+            return JSONResponse.make(
+                .badRequest, ["error": "must be an integer from 1 to \(ModelChecks.maxEvents)", "field": "limit"])
+        }
+        guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
+        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: limit)
+        guard !rows.isEmpty else {
+            return JSONResponse.error(.unprocessableContent, "model \(id) has no events in the window")
+        }
+        let reference = ReferenceDataset(
+            modelID: id, source: "window \(Timestamps.format(window.from)) – \(Timestamps.format(window.to))",
+            rows: rows, schema: model.schema, createdAt: Date())
+        try await store.save(reference)
+        return JSONResponse.make(.created, Self.summary(reference))
     }
 
     private func upload(_ request: Request, model id: String) async throws -> Response {

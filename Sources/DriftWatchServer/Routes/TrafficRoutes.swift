@@ -61,7 +61,8 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
         async throws -> [String: Any]
     {
         let profile = try await store.windowProfile(
-            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to)
+            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
+            detail: .summary)
         let resolution = Self.resolution(window)
         let series = try await store.profileSeries(
             modelID: id, version: scope.version, segment: scope.segment, resolution: resolution, from: window.from,
@@ -74,7 +75,7 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
             modelID: id, from: window.from, to: window.to, limit: Self.scatterPoints)
         let feature =
             request.uri.queryParameters["feature"].map(String.init)
-            ?? profile.features.filter { $0.value.quantiles.count > 0 }.keys.sorted().first
+            ?? profile.features.filter { $0.value.moments.count > 0 }.keys.sorted().first
         return [
             "inferences": profile.count,
             "errors": profile.errors,
@@ -93,7 +94,8 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
 
     private func latency(_ id: String, _ window: TimeWindow, _ scope: TrafficScope) async throws -> [String: Any] {
         let profile = try await store.windowProfile(
-            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to)
+            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
+            detail: .summary)
         let resolution = Self.resolution(window)
         let series = try await store.profileSeries(
             modelID: id, version: scope.version, segment: scope.segment, resolution: resolution, from: window.from,
@@ -117,7 +119,8 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
 
     private func segments(_ id: String, _ window: TimeWindow, _ scope: TrafficScope) async throws -> [String: Any] {
         let total = try await store.windowProfile(
-            modelID: id, version: scope.version, segment: ProfileBuilder.allTraffic, from: window.from, to: window.to)
+            modelID: id, version: scope.version, segment: ProfileBuilder.allTraffic, from: window.from, to: window.to,
+            detail: .summary)
         let segments = try await store.segmentProfiles(
             modelID: id, version: scope.version, from: window.from, to: window.to)
         let ordered = segments.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
