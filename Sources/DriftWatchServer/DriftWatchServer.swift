@@ -53,6 +53,9 @@ public enum DriftWatchServer {
         TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
         QualityRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         TrafficRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
+        DashboardRoutes<BasicRequestContext>(
+            store: store, models: models, alerts: alerts.map { AlertCenterDashboardSource(center: $0) }
+        ).add(to: router)
         if let alerts { AlertRoutes<BasicRequestContext>(center: alerts, limits: limits).add(to: router) }
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(

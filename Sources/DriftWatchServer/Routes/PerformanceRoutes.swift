@@ -1,3 +1,4 @@
+import DriftStats
 import DriftWatchCore
 import Foundation
 import Hummingbird
@@ -37,6 +38,9 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
         } catch let error as CSVError {
             return JSONResponse.error(
                 .unprocessableContent, "the labelled predictions cannot be scored: \(error.message)")
+        } catch let error as UndefinedStatistic {
+            return JSONResponse.error(
+                .unprocessableContent, "the window's predictions cannot be scored: \(error.reason)")
         }
         return JSONResponse.make(
             .ok,

@@ -14,11 +14,9 @@ struct QualityRoutes<Context: RequestContext>: Sendable {
             let query = request.uri.queryParameters
             let window: TimeWindow
             let scope: TrafficScope
-            switch (TimeWindow.read(query), TrafficScope.read(query)) {
-            case (.failure(let refusal), _), (_, .failure(let refusal)): return refusal.response
-            case (.success(let w), .success(let s)):
-                window = w
-                scope = s
+            switch TimeWindow.readScoped(query) {
+            case .success(let read): (window, scope) = read
+            case .failure(let refusal): return refusal.response
             }
             let result: (events: Int, quality: DataQuality)
             let checks = ModelChecks(store: store, models: models)

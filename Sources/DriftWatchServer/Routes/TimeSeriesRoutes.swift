@@ -21,11 +21,9 @@ struct TimeSeriesRoutes<Context: RequestContext>: Sendable {
             }
             let window: TimeWindow
             let scope: TrafficScope
-            switch (TimeWindow.read(query), TrafficScope.read(query)) {
-            case (.failure(let refusal), _), (_, .failure(let refusal)): return refusal.response
-            case (.success(let w), .success(let s)):
-                window = w
-                scope = s
+            switch TimeWindow.readScoped(query) {
+            case .success(let read): (window, scope) = read
+            case .failure(let refusal): return refusal.response
             }
             let results = try await store.results(
                 modelID: id, version: scope.version ?? "", segment: scope.segment, metric: metric,

@@ -35,11 +35,9 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
         let query = request.uri.queryParameters
         let window: TimeWindow
         let scope: TrafficScope
-        switch (TimeWindow.read(query), TrafficScope.read(query)) {
-        case (.failure(let refusal), _), (_, .failure(let refusal)): return refusal.response
-        case (.success(let w), .success(let s)):
-            window = w
-            scope = s
+        switch TimeWindow.readScoped(query) {
+        case .success(let read): (window, scope) = read
+        case .failure(let refusal): return refusal.response
         }
         guard try await models.lookUp(id) != nil else { return JSONResponse.error(.notFound, "no model \(id)") }
         // Read-your-writes: events acknowledged before this request are in the answer.

@@ -32,3 +32,14 @@ struct TrafficScope: Sendable, Equatable {
         ["version": version as Any, "segment": segment.isEmpty ? NSNull() : segment]
     }
 }
+
+extension TimeWindow {
+    /// The window and the scope a request's query asks for, or the refusal naming the first
+    /// parameter that cannot be read.
+    static func readScoped(_ query: Parameters) -> Result<(window: TimeWindow, scope: TrafficScope), Invalid> {
+        switch (read(query), TrafficScope.read(query)) {
+        case (.failure(let refusal), _), (_, .failure(let refusal)): .failure(refusal)
+        case (.success(let window), .success(let scope)): .success((window, scope))
+        }
+    }
+}
