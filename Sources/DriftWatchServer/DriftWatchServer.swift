@@ -53,8 +53,12 @@ public enum DriftWatchServer {
         TimeSeriesRoutes<BasicRequestContext>(store: store).add(to: router)
         QualityRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
         TrafficRoutes<BasicRequestContext>(store: store, models: models).add(to: router)
+        let simulations = SimulationRegistry(
+            sink: SimulationSink(writer: writer, models: models, admission: admission, metrics: metrics))
+        SimulationRoutes<BasicRequestContext>(registry: simulations, limits: limits).add(to: router)
         DashboardRoutes<BasicRequestContext>(
-            store: store, models: models, alerts: alerts.map { AlertCenterDashboardSource(center: $0) }
+            store: store, models: models, alerts: alerts.map { AlertCenterDashboardSource(center: $0) },
+            simulations: simulations
         ).add(to: router)
         if let alerts { AlertRoutes<BasicRequestContext>(center: alerts, limits: limits).add(to: router) }
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)

@@ -7,7 +7,8 @@ struct DriftWatchCommand: AsyncParsableCommand {
         abstract: "ML observability: data drift, concept drift, performance and data quality.",
         subcommands: [
             DriftCommand.self, DetectCommand.self, PerfCommand.self, ServeCommand.self, MigrateCommand.self,
-            CheckConfigCommand.self, ReferenceCommand.self, RebuildCommand.self, AlertsCommand.self,
+            CheckConfigCommand.self, ReferenceCommand.self, RebuildCommand.self, AlertsCommand.self, DemoCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

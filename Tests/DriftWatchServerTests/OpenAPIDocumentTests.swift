@@ -76,6 +76,7 @@ import Testing
             let order = [
                 "post /v1/models", "post /v1/models/{model}/reference", "post /v1/inferences", "post /v1/labels",
                 "post /monitor/predict", "post /v1/alert-rules", "put /v1/alert-rules/{id}", "post /v1/silences",
+                "post /v1/simulations",
             ]
             // Deletes last, after the reads of what they delete.
             func rank(_ name: String) -> Int { order.firstIndex(of: name) ?? (name.hasPrefix("delete ") ? 100 : 99) }
@@ -86,14 +87,19 @@ import Testing
                 let responses = try #require(operation["responses"] as? [String: Any])
                 let query = (operation["x-example-query"] as? String).map { "?" + $0 } ?? ""
                 // Ids that the examples of the writes create.
-                let id = path.hasPrefix("/v1/silences") ? "maintenance" : "example-rule"
+                let id =
+                    path.hasPrefix("/v1/silences")
+                    ? "maintenance" : path.hasPrefix("/v1/simulations") ? "latest" : "example-rule"
                 let uri =
                     path.replacingOccurrences(of: "{model}", with: "fraud")
                     .replacingOccurrences(of: "{request}", with: "r-1").replacingOccurrences(of: "{id}", with: id)
+                    .replacingOccurrences(of: "{scenario}", with: "sudden_drift")
                     + query
                 let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
                 let example = (content?["application/json"] as? [String: Any])?["example"] as? String
-                #expect(["get", "delete"].contains(method) || example != nil, "\(name) has an example request")
+                #expect(
+                    ["get", "delete"].contains(method) || example != nil || operation["requestBody"] == nil,
+                    "\(name) has an example request")
                 let methods: [String: HTTPRequest.Method] = [
                     "get": .get, "post": .post, "put": .put, "delete": .delete,
                 ]

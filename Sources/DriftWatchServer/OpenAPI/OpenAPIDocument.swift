@@ -113,6 +113,30 @@ enum OpenAPIDocument {
             responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"],
             exampleQuery: "model_id=fraud&window=1h"),
         Operation(
+            method: "post", path: "/v1/simulations",
+            summary:
+                "Start simulated traffic of a demo model (fraud, price, churn; declared with its reference if missing) with an injected fault, written through the ingest path; time_scale speeds the simulated clock.",
+            requestSchema: "SimulationRequest",
+            requestExample:
+                #"{"model": "fraud", "scenario": {"type": "sudden_drift", "features": ["amount"], "magnitude": 2, "start_seconds": 300}, "rate": 20, "duration_seconds": 600, "seed": 7, "time_scale": 300}"#,
+            responses: [202: "Simulation", 400: "Error", 413: "Error", 422: "DeclarationError", 429: "Error"]),
+        Operation(
+            method: "get", path: "/v1/simulations",
+            summary: "The simulations kept (running and recent), newest first, each with its fire-drill report.",
+            responses: [200: "SimulationList"]),
+        Operation(
+            method: "get", path: "/v1/simulations/{id}",
+            summary:
+                "A simulation (`latest` for the newest): state, events and labels sent, the fault's ground truth, and how the scheduled monitors did against it.",
+            responses: [200: "Simulation", 404: "Error"]),
+        Operation(
+            method: "post", path: "/simulate/{scenario}",
+            summary:
+                "The older stacks' path: start a simulation of the scenario in the path (model fraud unless the optional body, as for /v1/simulations, says otherwise).",
+            requestSchema: "SimulationRequest",
+            requestExample: #"{"model": "churn", "duration_seconds": 120, "time_scale": 60}"#,
+            responses: [202: "Simulation", 400: "Error", 413: "Error", 422: "DeclarationError", 429: "Error"]),
+        Operation(
             method: "get", path: "/health", summary: "Status of each component.",
             responses: [200: "Health", 503: "Health"]),
         Operation(
@@ -159,7 +183,7 @@ enum OpenAPIDocument {
                             "type": "string", "description": "CSV with a header row; one column per feature.",
                         ]
                     }
-                    if operation.requestSchema == "ModelDeclaration" || operation.requestSchema == "PredictCompat" {
+                    if ["ModelDeclaration", "PredictCompat", "SimulationRequest"].contains(schema) {
                         media["schema"] = OpenAPISchemas.ref(schema)
                     }
                     if type == "application/json", let example = operation.requestExample { media["example"] = example }
@@ -181,6 +205,7 @@ enum OpenAPIDocument {
             "components": [
                 "schemas": OpenAPISchemas.all.merging(OpenAPISchemas.traffic) { first, _ in first }
                     .merging(OpenAPISchemas.alerting) { first, _ in first }
+                    .merging(OpenAPISchemas.simulations) { first, _ in first }
             ],
         ]
     }
@@ -200,8 +225,9 @@ enum OpenAPIDocument {
 
     private static func response(_ status: Int, _ schema: String?, _ path: String) -> [String: Any] {
         let descriptions = [
-            200: "OK", 201: "Created", 400: "Malformed JSON", 404: "Not found", 413: "Body too large",
-            422: "Every row was refused", 429: "Ingest queue full; retry after Retry-After seconds",
+            200: "OK", 201: "Created", 202: "Accepted", 400: "Malformed JSON", 404: "Not found", 413: "Body too large",
+            422: "Every row was refused",
+            429: "Too busy (ingest queue full, or too many simulations running); retry after Retry-After seconds",
             503: "Storage unavailable; retry",
         ]
         var answer: [String: Any] = ["description": descriptions[status] ?? "\(status)"]
