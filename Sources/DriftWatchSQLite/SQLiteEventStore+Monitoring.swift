@@ -85,7 +85,7 @@ extension SQLiteEventStore {
     }
 
     /// The model's inferences in the window joined with their labels.
-    public func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
+    public func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> [LabeledWindow.Pair] {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
         return try await pool.read { db in
@@ -100,13 +100,12 @@ extension SQLiteEventStore {
                     WHERE l.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC, i.id DESC LIMIT ?
                     """,
                 arguments: [modelID, lower, upper, limit])
-            let pairs = try rows.map { row in
+            return try rows.map { row in
                 LabeledWindow.Pair(
                     predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
                     probabilities: try JSONColumns.decodeNumbers(row["y_proba"]), truthNumber: row["y_true_num"],
                     truthText: row["y_true_text"])
             }
-            return LabeledWindow(inferences: pairs.count, pairs: pairs)
         }
     }
 }

@@ -214,7 +214,8 @@ extension SQLiteEventStore {
             sql:
                 "SELECT data FROM profiles WHERE model_id = ? AND resolution = 'day' AND segment = '' AND bucket_start = ?",
             arguments: [day.modelID, day.start])
-        for blob in blobs { merged.merge(try TrafficProfile(serialized: [UInt8](blob))) }
+        // Counts and latency only: the features' sketches are not decoded.
+        for blob in blobs { merged.merge(try TrafficProfile(serialized: [UInt8](blob), detail: .summary)) }
         try db.execute(
             sql: """
                 INSERT INTO daily_metrics (

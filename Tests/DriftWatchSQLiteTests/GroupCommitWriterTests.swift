@@ -50,7 +50,7 @@ private actor GatedSQLiteStore: EventStore {
         try await backing.schemaViolationCounts(modelID: modelID)
     }
     func activity(modelID: String) async throws -> ModelActivity { try await backing.activity(modelID: modelID) }
-    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> [LabeledWindow.Pair] {
         try await backing.labeled(modelID: modelID, from: from, to: to, limit: limit)
     }
     func save(_ results: [MonitorResult]) async throws { try await backing.save(results) }

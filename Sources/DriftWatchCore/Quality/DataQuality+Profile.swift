@@ -25,12 +25,10 @@ extension DataQuality {
             name: name, kind: numeric ? .numeric : .categorical, count: profile.present + profile.missing,
             missing: profile.missing, outOfRange: 0, outliers: 0, unseen: 0)
         switch reference?.values {
-        case .numbers(let referenceNumbers)? where !referenceNumbers.isEmpty && profile.quantiles.count > 0:
-            let sorted = referenceNumbers.sorted()
-            let q1 = quantile(sorted, 0.25)
-            let q3 = quantile(sorted, 0.75)
-            feature.outOfRange = count(profile.quantiles, below: sorted[0], above: sorted[sorted.count - 1])
-            feature.outliers = count(profile.quantiles, below: q1 - 1.5 * (q3 - q1), above: q3 + 1.5 * (q3 - q1))
+        case .numbers(let referenceNumbers)? where profile.quantiles.count > 0:
+            guard let bounds = Bounds(referenceNumbers) else { break }
+            feature.outOfRange = count(profile.quantiles, below: bounds.minimum, above: bounds.maximum)
+            feature.outliers = count(profile.quantiles, below: bounds.lowFence, above: bounds.highFence)
         case .categories(let known)?:
             feature.unseen = profile.categories.estimates.filter { known.counts[$0.item] == nil }.map(\.count)
                 .reduce(0, +)

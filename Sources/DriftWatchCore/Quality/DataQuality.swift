@@ -59,15 +59,12 @@ public struct DataQuality: Sendable, Hashable {
         switch (column.values, reference?.values) {
         case (.numbers(let numbers), let referenceValues):
             feature.count += numbers.count
-            guard case .numbers(let referenceNumbers)? = referenceValues, !referenceNumbers.isEmpty else { break }
-            let sorted = referenceNumbers.sorted()
-            let q1 = quantile(sorted, 0.25)
-            let q3 = quantile(sorted, 0.75)
-            let low = q1 - 1.5 * (q3 - q1)
-            let high = q3 + 1.5 * (q3 - q1)
+            guard case .numbers(let referenceNumbers)? = referenceValues, let bounds = Bounds(referenceNumbers) else {
+                break
+            }
             for value in numbers {
-                if value < sorted[0] || value > sorted[sorted.count - 1] { feature.outOfRange += 1 }
-                if value < low || value > high { feature.outliers += 1 }
+                if value < bounds.minimum || value > bounds.maximum { feature.outOfRange += 1 }
+                if value < bounds.lowFence || value > bounds.highFence { feature.outliers += 1 }
             }
         case (.categories(let tally), let referenceValues):
             feature.count += tally.counts.values.reduce(0, +)
@@ -75,6 +72,27 @@ public struct DataQuality: Sendable, Hashable {
             feature.unseen = tally.counts.filter { known.counts[$0.key] == nil }.values.reduce(0, +)
         }
         return feature
+    }
+
+    /// What a reference column allows: its range, and Tukey's fences 1.5 IQR beyond its
+    /// quartiles (numpy's linear quantiles).
+    struct Bounds {
+        var minimum: Double
+        var maximum: Double
+        var lowFence: Double
+        var highFence: Double
+
+        /// Nil for an empty column.
+        init?(_ values: [Double]) {
+            guard !values.isEmpty else { return nil }
+            let sorted = values.sorted()
+            let q1 = DataQuality.quantile(sorted, 0.25)
+            let q3 = DataQuality.quantile(sorted, 0.75)
+            minimum = sorted[0]
+            maximum = sorted[sorted.count - 1]
+            lowFence = q1 - 1.5 * (q3 - q1)
+            highFence = q3 + 1.5 * (q3 - q1)
+        }
     }
 
     /// numpy's default (linear) quantile of sorted values.

@@ -57,10 +57,9 @@ public protocol EventStore: ProfileStore {
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent]
 
     /// The model's inferences with `from ≤ ts < to` that have a label, joined with it (newest
-    /// first, at most `limit`). The work grows with the model's labels, not its inferences; the
-    /// answer's ``LabeledWindow/inferences`` counts the labelled ones only (the caller counts
-    /// all of the window's inferences from its profile).
-    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow
+    /// first, at most `limit`). The work grows with the model's labels, not its inferences (the
+    /// window's inferences are counted from its profile).
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> [LabeledWindow.Pair]
 
     /// Stores monitor results; a result for the same (model, metric, feature, window end) replaces
     /// the earlier one.

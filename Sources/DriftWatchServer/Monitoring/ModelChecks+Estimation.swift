@@ -18,12 +18,12 @@ extension ModelChecks {
         -> (estimate: EstimatedPerformance, referenceSize: Int)?
     {
         guard let model = try await models.lookUp(id), model.task == .binary else { return nil }
-        let labeled = try await store.labeled(
+        let pairs = try await store.labeled(
             modelID: id, from: window.from - Self.estimationReference, to: window.from,
             limit: Self.maxEstimatedPredictions)
-        let classes = Set(labeled.pairs.flatMap(\.probabilities.keys))
+        let classes = Set(pairs.flatMap(\.probabilities.keys))
         guard let positive = classes.first(where: { ["1", "1.0", "true", "yes"].contains($0.lowercased()) }),
-            labeled.pairs.count >= Self.minimumEstimationReference
+            pairs.count >= Self.minimumEstimationReference
         else { return nil }
         func isPositive(_ text: String?, _ number: Double?) -> Bool {
             (text ?? number.map(FeatureValue.label)).map {
@@ -34,7 +34,7 @@ extension ModelChecks {
         var truth: [Bool] = []
         var predicted: [Bool] = []
         var scores: [Double] = []
-        for pair in labeled.pairs {
+        for pair in pairs {
             guard let score = pair.probabilities[positive], score.isFinite else { continue }
             truth.append(isPositive(pair.truthText, pair.truthNumber))
             predicted.append(

@@ -53,13 +53,20 @@ struct ModelChecks: Sendable {
     }
 
     /// Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores.
-    func performance(model id: String, window: TimeWindow, positive: String?) async throws
+    /// `inferences` is the window's count when the caller has read it already.
+    func performance(model id: String, window: TimeWindow, positive: String?, inferences: Int? = nil) async throws
         -> (window: LabeledWindow, report: PerformanceReport)
     {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
-        var labeled = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
-        labeled.inferences = try await profile(model: id, window: window, scope: .all, detail: .summary).count
+        let pairs = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+        let count: Int
+        if let inferences {
+            count = inferences
+        } else {
+            count = try await profile(model: id, window: window, scope: .all, detail: .summary).count
+        }
+        let labeled = LabeledWindow(inferences: count, pairs: pairs)
         let report = try PerformanceReport.compute(
             labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
         return (labeled, report)

@@ -29,17 +29,24 @@ struct MonitorRunner: Sendable {
         var all: [MonitorResult] = []
         for model in try await checks.store.models() {
             var results: [MonitorResult] = []
+            // One read of the window's profile and of the reference, shared by every check.
+            var inferences: Int?
             do {
-                results += try await health(model.id, span)
-                results += try await quality(model.id, span)
-                results += try await drift(model.id, span)
-            } catch is ModelChecks.Unavailable {
-                // No reference: nothing to compare with.
+                let profile = try await checks.profile(model: model.id, window: span, scope: .all)
+                inferences = profile.count
+                if profile.count > 0 {
+                    let reference = try await checks.reference(model: model.id, before: span)
+                    results += try await health(model.id, span, profile)
+                    results += quality(model.id, span, DataQuality.evaluate(profile: profile, reference: reference))
+                    if let reference {
+                        results += drift(model.id, span, profile, reference.drift(profile: profile))
+                    }
+                }
             } catch {
-                logger.warning("drift check failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
+                logger.warning("window checks failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
             }
             do {
-                let realized = try await performance(model.id, span)
+                let realized = try await performance(model.id, span, inferences: inferences)
                 results += realized
                 results += try await estimation(model.id, span, realized: realized)
             } catch is ModelChecks.Unavailable {
@@ -53,11 +60,10 @@ struct MonitorRunner: Sendable {
         return all
     }
 
-    private func drift(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let (profile, report) = try await checks.profileDrift(
-            model: id, window: span, scope: .all, options: DriftReportOptions())
+    private func drift(_ id: String, _ span: TimeWindow, _ profile: TrafficProfile, _ report: DriftReport)
+        -> [MonitorResult]
+    {
         let events = profile.count
-        guard events > 0 else { return [] }
         func result(_ metric: String, feature: String = "", _ value: Double?, details: String = "{}") -> MonitorResult {
             MonitorResult(
                 modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value,
@@ -96,9 +102,7 @@ struct MonitorRunner: Sendable {
     }
 
     /// Throughput, errors and latency of the window, from its profile.
-    private func health(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let profile = try await checks.profile(model: id, window: span, scope: .all, detail: .summary)
-        guard profile.count > 0 else { return [] }
+    private func health(_ id: String, _ span: TimeWindow, _ profile: TrafficProfile) async throws -> [MonitorResult] {
         let minutes = max(span.to.timeIntervalSince(span.from) / 60, 1)
         let values: [(String, Double?)] = [
             ("throughput_per_minute", Double(profile.count) / minutes), ("error_rate", profile.errorRate),
@@ -128,9 +132,7 @@ struct MonitorRunner: Sendable {
     }
 
     /// Missing values, outliers and the quality score of the window, from its profile.
-    private func quality(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let (profile, quality) = try await checks.profileQuality(model: id, window: span, scope: .all)
-        guard profile.count > 0 else { return [] }
+    private func quality(_ id: String, _ span: TimeWindow, _ quality: DataQuality) -> [MonitorResult] {
         func result(_ metric: String, feature: String = "", _ value: Double) -> MonitorResult {
             MonitorResult(
                 modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value)
@@ -208,8 +210,9 @@ struct MonitorRunner: Sendable {
         return writer.text
     }
 
-    private func performance(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
-        let (labeled, report) = try await checks.performance(model: id, window: span, positive: nil)
+    private func performance(_ id: String, _ span: TimeWindow, inferences: Int?) async throws -> [MonitorResult] {
+        let (labeled, report) = try await checks.performance(
+            model: id, window: span, positive: nil, inferences: inferences)
         guard labeled.inferences > 0 else { return [] }
         let coverage = Double(labeled.pairs.count) / Double(labeled.inferences)
         var results = [
