@@ -72,11 +72,11 @@ struct DashboardBrowser {
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(600)  // stops a hung browser, not a slow one
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
-            throw Failure(description: "Chromium did not finish within 120 s: \(arguments)")
+            throw Failure(description: "Chromium did not finish within 600 s: \(arguments)")
         }
         let log = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {

@@ -32,9 +32,7 @@ private actor GatedStore: EventStore {
     func models() async throws -> [ModelDefinition] { [] }
     func model(id: String) async throws -> ModelDefinition? { nil }
     func schemaViolationCounts(modelID: String) async throws -> [SchemaViolationCount] { [] }
-    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> LabeledWindow {
-        LabeledWindow(inferences: 0, pairs: [])
-    }
+    func labeled(modelID: String, from: Date, to: Date, limit: Int) async throws -> [LabeledWindow.Pair] { [] }
     func save(_ results: [MonitorResult]) async throws {}
     func results(
         modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
@@ -76,25 +74,16 @@ private actor GatedStore: EventStore {
             router: DriftWatchServer.router(store: store, limits: IngestLimits(maxPendingEvents: 10)))
         try await app.test(.live) { client in
             let batch = (0..<8).map { #"{"model_id": "m", "request_id": "a\#($0)"}"# }.joined(separator: "\n")
-            async let first: Void = client.execute(
-                uri: "/v1/inferences", method: .post, headers: [.contentType: "application/x-ndjson"],
-                body: ByteBuffer(string: batch)
-            ) { response in
-                #expect(response.status == .ok, "the first batch is admitted and acknowledged after commit")
-            }
+            let port = client.port
+            async let first = postLive(port: port, "/v1/inferences", batch, contentType: "application/x-ndjson")
             while await store.started == 0 { try await Task.sleep(for: .milliseconds(5)) }
             // A second connection, while the first batch waits for its commit.
             let second = (0..<8).map { #"{"model_id": "m", "request_id": "b\#($0)"}"# }.joined(separator: "\n")
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(try #require(client.port))/v1/inferences")!)
-            request.httpMethod = "POST"
-            request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(second.utf8)
-            let (_, response) = try await URLSession.shared.data(for: request)
-            let http = try #require(response as? HTTPURLResponse)
-            #expect(http.statusCode == 429)
-            #expect(http.value(forHTTPHeaderField: "Retry-After") == "1")
+            let refused = try await postLive(port: port, "/v1/inferences", second, contentType: "application/x-ndjson")
+            #expect(refused.status == 429)
+            #expect(refused.headers["Retry-After"] as? String == "1")
             await store.openGate()
-            try await first
+            #expect(try await first.status == 200, "the first batch is admitted and acknowledged after commit")
             #expect(await store.stored == 8)
         }
     }

@@ -6,6 +6,10 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Runs `body` against the real router on a fresh SQLite database.
 func withServer(
     limits: IngestLimits = IngestLimits(),
@@ -38,4 +42,20 @@ func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (
     status: HTTPResponse.Status, body: [String: Any]
 ) {
     try await client.execute(uri: uri, method: .get) { response in (response.status, try json(response.body)) }
+}
+
+/// POSTs to a live test server over a real connection with a generous timeout: the test
+/// client's own timeout (20 s) is too short for long bodies on a loaded machine, and these
+/// tests assert what was stored, never how fast.
+func postLive(port: Int?, _ path: String, _ body: String, contentType: String) async throws
+    -> (status: Int, headers: [AnyHashable: Any], body: Data)
+{
+    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(try #require(port))\(path)")!)
+    request.httpMethod = "POST"
+    request.timeoutInterval = 600
+    request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(body.utf8)
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = try #require(response as? HTTPURLResponse)
+    return (http.statusCode, http.allHeaderFields, data)
 }

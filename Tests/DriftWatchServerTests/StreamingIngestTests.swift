@@ -24,13 +24,11 @@ import Testing
         let body =
             contentType.contains("ndjson") ? rows.joined(separator: "\n") : "[" + rows.joined(separator: ",\n") + "]"
         try await app.test(.live) { client in
-            let answer = try await client.execute(
-                uri: "/v1/inferences", method: .post, headers: [.contentType: contentType],
-                body: ByteBuffer(string: body)
-            ) { response in (response.status, try json(response.body)) }
-            #expect(answer.0 == .ok)
-            #expect(answer.1["accepted"] as? Int == count)
-            #expect((answer.1["request_ids"] as? [String])?.last == "r\(count - 1)")
+            let answer = try await postLive(port: client.port, "/v1/inferences", body, contentType: contentType)
+            let object = try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+            #expect(answer.status == 200)
+            #expect(object["accepted"] as? Int == count)
+            #expect((object["request_ids"] as? [String])?.last == "r\(count - 1)")
             let health = try await get(client, "/health")
             let ingest = (health.body["components"] as? [String: Any])?["ingest"] as? [String: Any]
             #expect((ingest?["commits"] as? Int ?? 0) >= count / 500, "committed in parts of at most 500 events")
