@@ -1,3 +1,5 @@
+import DriftWatchCore
+import Foundation
 import GRDB
 
 /// The schema of the SQLite store, as an ordered list of migrations.
@@ -255,6 +257,52 @@ enum Migrations {
                         updated_at INTEGER NOT NULL
                     ) STRICT;
                     """)
+        }
+
+        migrator.registerMigration("v7_notification_log") { db in
+            try db.execute(
+                sql: """
+                    -- What each alert group was last notified of, so that a restart does not
+                    -- notify the same alerts again.
+                    CREATE TABLE notification_log (
+                        group_key TEXT NOT NULL PRIMARY KEY,
+                        definition TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
+
+        migrator.registerMigration("v8_profile_summaries") { db in
+            try db.execute(
+                sql: """
+                    -- Each profile without its features' sketches (TrafficProfile.serializedSummary):
+                    -- volume, latency and segment reads merge these small rows instead of the full ones.
+                    CREATE TABLE profile_summaries (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL,
+                        segment TEXT NOT NULL,
+                        resolution TEXT NOT NULL,
+                        bucket_start INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_id, resolution, segment, bucket_start, model_version)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+            // Profiles stored before this migration get their summaries now.
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT model_id, model_version, segment, resolution, bucket_start, data FROM profiles")
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO profile_summaries (model_id, model_version, segment, resolution, bucket_start, data)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            while let row = try rows.next() {
+                let data: Data = row["data"]
+                let summary = try TrafficProfile(serialized: [UInt8](data)).serializedSummary()
+                try insert.execute(arguments: [
+                    row["model_id"], row["model_version"], row["segment"], row["resolution"], row["bucket_start"],
+                    Data(summary),
+                ])
+            }
         }
 
         // Append new migrations here.

@@ -49,6 +49,7 @@ extension SQLiteEventStore {
             guard recorded == start else { return false }
             let select = try db.cachedStatement(sql: ProfileSQL.select)
             let upsert = try db.cachedStatement(sql: ProfileSQL.upsert)
+            let upsertSummary = try db.cachedStatement(sql: ProfileSQL.upsertSummary)
             var days: Set<DayKey> = []
             for key in keys {
                 guard var profile = increments[key] else { continue }
@@ -60,6 +61,7 @@ extension SQLiteEventStore {
                 }
                 try upsert.execute(
                     arguments: arguments + [profile.count, profile.errors, Data(profile.serialized())])
+                try upsertSummary.execute(arguments: arguments + [Data(profile.serializedSummary())])
                 if key.resolution == .day && key.segment == ProfileBuilder.allTraffic {
                     days.insert(DayKey(modelID: key.modelID, start: try Int64(milliseconds: key.bucketStart)))
                 }
@@ -78,8 +80,10 @@ extension SQLiteEventStore {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
         return try await pool.read { db in
+            // Summaries live in their own small rows, so that these reads never load the sketches.
+            let table = detail == .summary ? "profile_summaries" : "profiles"
             var sql = """
-                SELECT model_version, segment, bucket_start, data FROM profiles
+                SELECT model_version, segment, bucket_start, data FROM \(table)
                 WHERE model_id = ? AND resolution = ? AND bucket_start >= ? AND bucket_start < ?
                 """
             var arguments: StatementArguments = [modelID, resolution.rawValue, lower, upper]
@@ -108,12 +112,27 @@ extension SQLiteEventStore {
         }
     }
 
+    public func modelVersions(modelID: String) async throws -> [String] {
+        try await pool.read { db in
+            // Day rows of all traffic: one per version and day, the fewest rows that name every version.
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT model_version FROM profile_summaries
+                    WHERE model_id = ? AND resolution = 'day' AND segment = '' AND model_version <> ''
+                    ORDER BY model_version
+                    """,
+                arguments: [modelID])
+        }
+    }
+
     /// Deletes every profile and daily metric row and resets the position.
     public func deleteAllProfiles() async throws {
         try await pool.write { db in
             try db.execute(
                 sql: """
                     DELETE FROM profiles;
+                    DELETE FROM profile_summaries;
                     DELETE FROM daily_metrics;
                     UPDATE profile_position SET position = 0 WHERE id = 1;
                     """)
@@ -149,14 +168,24 @@ extension SQLiteEventStore {
     public func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int {
         let cutoff = try Int64(milliseconds: date)
         return try await pool.write { db in
-            try db.execute(
+            // The same rows of both tables: summaries are deleted by the keys of the profiles
+            // deleted, so neither outlives the other.
+            let keys = try Row.fetchAll(
+                db,
                 sql: """
-                    DELETE FROM profiles WHERE (model_id, resolution, segment, bucket_start, model_version) IN (
-                        SELECT model_id, resolution, segment, bucket_start, model_version FROM profiles
-                        WHERE resolution = ? AND bucket_start < ? LIMIT ?)
+                    SELECT model_id, resolution, segment, bucket_start, model_version FROM profiles
+                    WHERE resolution = ? AND bucket_start < ? LIMIT ?
                     """,
                 arguments: [resolution.rawValue, cutoff, limit])
-            return db.changesCount
+            for table in ["profiles", "profile_summaries"] {
+                let delete = try db.makeStatement(
+                    sql: """
+                        DELETE FROM \(table)
+                        WHERE model_id = ? AND resolution = ? AND segment = ? AND bucket_start = ? AND model_version = ?
+                        """)
+                for key in keys { try delete.execute(arguments: StatementArguments(key.databaseValues)) }
+            }
+            return keys.count
         }
     }
 
@@ -212,7 +241,7 @@ extension SQLiteEventStore {
         let blobs = try Data.fetchAll(
             db,
             sql:
-                "SELECT data FROM profiles WHERE model_id = ? AND resolution = 'day' AND segment = '' AND bucket_start = ?",
+                "SELECT data FROM profile_summaries WHERE model_id = ? AND resolution = 'day' AND segment = '' AND bucket_start = ?",
             arguments: [day.modelID, day.start])
         // Counts and latency only: the features' sketches are not decoded.
         for blob in blobs { merged.merge(try TrafficProfile(serialized: [UInt8](blob), detail: .summary)) }
@@ -268,6 +297,12 @@ private enum ProfileSQL {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET
             inferences = excluded.inferences, errors = excluded.errors, data = excluded.data
+        """
+
+    static let upsertSummary = """
+        INSERT INTO profile_summaries (model_id, model_version, segment, resolution, bucket_start, data)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET data = excluded.data
         """
 
     static func keyArguments(_ key: ProfileKey) throws -> StatementArguments {

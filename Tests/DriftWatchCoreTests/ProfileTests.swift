@@ -97,6 +97,21 @@ import Testing
         }
         #expect(summary.features["x"]?.quantiles.isEmpty == true)
         #expect(full.features["x"]?.quantiles.count == 4_000)
+
+        // The stored summary decodes to what a summary read of the full form gives, and is small.
+        let stored = profile.serializedSummary()
+        #expect(
+            try TrafficProfile(serialized: stored, detail: .summary)
+                == TrafficProfile(serialized: bytes, detail: .summary))
+        // Of the sketches only latency's is kept: the prediction's and features' are left out.
+        let parts = try SketchBundle(serialized: stored).parts.keys.sorted()
+        #expect(parts.filter { $0.hasSuffix(".kll") || $0.hasSuffix(".categories") } == ["latency.kll"], "\(parts)")
+        #expect(stored.count < bytes.count)
+        // A summary of a summary keeps the counts.
+        let again = try TrafficProfile(serialized: stored, detail: .summary).serializedSummary()
+        #expect(
+            try TrafficProfile(serialized: again, detail: .summary)
+                == TrafficProfile(serialized: stored, detail: .summary))
     }
 
     @Test func mergingBucketsEqualsProfilingTheirEventsTogether() {

@@ -27,10 +27,7 @@ import Testing
         }
         let store = try await database.open()
         #expect(
-            try await store.appliedMigrations() == [
-                "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
-            ])
+            try await store.appliedMigrations() == TemporaryDatabase.migrations)
         let event = try #require(try await store.event(modelID: "old", requestID: "r1"))
         #expect(event.inference.features == ["x": .number(1.5)])
         #expect(event.inference.schemaViolations.isEmpty)

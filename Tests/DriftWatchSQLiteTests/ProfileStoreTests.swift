@@ -1,8 +1,9 @@
 import DriftWatchCore
-import DriftWatchSQLite
 import Foundation
 import GRDB
 import Testing
+
+@testable import DriftWatchSQLite
 
 @Suite struct ProfileStoreTests {
     static let start = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28T20:26:40Z
@@ -134,13 +135,83 @@ import Testing
         let minutes = try await store.deleteProfiles(resolution: .minute, before: Self.start + 3_600, limit: 1)
         #expect(minutes == 1)
         #expect(try await store.deleteProfiles(resolution: .minute, before: Self.start + 3_600, limit: 100) > 0)
-        let left = try await store.profiles(
-            modelID: "m", version: nil, segment: "", resolution: .minute, from: Self.start - 60, to: Self.start + 3_600)
-        #expect(left.isEmpty)
+        for detail in [ProfileDetail.full, .summary] {
+            let left = try await store.profiles(
+                modelID: "m", version: nil, segment: "", resolution: .minute, from: Self.start - 60,
+                to: Self.start + 3_600, detail: detail)
+            #expect(left.isEmpty, "\(detail)")
+        }
         let hours = try await store.profiles(
             modelID: "m", version: nil, segment: "", resolution: .hour, from: Self.start - 3_600, to: Self.start + 3_600
         )
         #expect(hours.reduce(0) { $0 + $1.profile.count } == 100)
+    }
+
+    @Test func summaryReadsComeFromTheirOwnRowsAndAgreeWithFullReads() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        _ = try await store.insert(Self.events(3_000))
+        try await Profiler(store: store, batchSize: 500).catchUp()
+        for resolution in ProfileResolution.allCases {
+            for segment in ["", nil] as [String?] {
+                func read(_ detail: ProfileDetail) async throws -> [ProfileBucket] {
+                    try await store.profiles(
+                        modelID: "m", version: nil, segment: segment, resolution: resolution,
+                        from: Self.start - 86_400, to: Self.start + 86_400, detail: detail)
+                }
+                let full = try await read(.full)
+                let summaries = try await read(.summary)
+                #expect(summaries.map(\.key) == full.map(\.key), "\(resolution) \(segment ?? "segments")")
+                for (summary, whole) in zip(summaries, full) {
+                    let expected = try TrafficProfile(serialized: whole.profile.serialized(), detail: .summary)
+                    #expect(summary.profile == expected)
+                }
+            }
+        }
+        // The summaries are their own rows, smaller than the profiles (two features here; the
+        // more features, the larger the share left out).
+        let queue = try DatabaseQueue(path: database.path)
+        let (summaryBytes, profileBytes) = try await queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT sum(length(data)) FROM profile_summaries") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT sum(length(data)) FROM profiles") ?? 0
+            )
+        }
+        #expect(summaryBytes > 0 && summaryBytes < profileBytes, "\(summaryBytes) vs \(profileBytes)")
+        try await store.deleteAllProfiles()
+        #expect(try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM profile_summaries") } == 0)
+    }
+
+    @Test func profilesStoredBeforeSummariesExistedGetThemOnUpgrade() async throws {
+        let database = TemporaryDatabase()
+        try FileManager.default.createDirectory(
+            atPath: (database.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var profile = TrafficProfile()
+        for event in Self.events(50) {
+            profile.add(
+                ProfiledEvent(
+                    position: 1, modelID: "m", timestamp: event.timestamp, predictionNumber: event.predictionNumber,
+                    latencyMilliseconds: event.latencyMilliseconds, features: event.features))
+        }
+        let (count, blob) = (profile.count, Data(profile.serialized()))
+        do {
+            let queue = try DatabaseQueue(path: database.path)
+            try Migrations.migrator.migrate(queue, upTo: "v7_notification_log")
+            try await queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO profiles (model_id, model_version, segment, resolution, bucket_start, inferences, errors, data)
+                        VALUES ('m', '', '', 'hour', ?, ?, 0, ?)
+                        """,
+                    arguments: [1_779_998_400_000, count, blob])
+            }
+        }
+        let store = try await database.open()
+        let read = try await store.profiles(
+            modelID: "m", version: nil, segment: "", resolution: .hour, from: Self.start - 86_400,
+            to: Self.start + 86_400, detail: .summary)
+        #expect(read.map(\.profile.count) == [50])
+        #expect(read.first?.profile == (try TrafficProfile(serialized: profile.serialized(), detail: .summary)))
     }
 
     static func blobs(_ path: String) async throws -> [String: Data] {

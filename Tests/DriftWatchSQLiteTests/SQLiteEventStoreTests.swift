@@ -117,27 +117,18 @@ struct SQLiteEventStoreTests {
         do {
             let store = try await database.open()
             #expect(
-                try await store.appliedMigrations() == [
-                    "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                    "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
-                ])
+                try await store.appliedMigrations() == TemporaryDatabase.migrations)
             _ = try await store.insert([inference("kept")])
             try await store.insert([LabelEvent(modelID: "churn", requestID: "kept", timestamp: date(milliseconds: 7))])
         }
         let reopened = try SQLiteEventStore(path: database.path)
         #expect(
-            try await reopened.appliedMigrations() == [
-                "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
-            ])
+            try await reopened.appliedMigrations() == TemporaryDatabase.migrations)
         // Re-running v1 would fail on CREATE TABLE; migrating again must be a no-op.
         try await reopened.migrate()
         try await reopened.migrate()
         #expect(
-            try await reopened.appliedMigrations() == [
-                "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
-            ])
+            try await reopened.appliedMigrations() == TemporaryDatabase.migrations)
         #expect(try await reopened.inferenceCount(modelID: nil) == 1)
         let stored = try #require(try await reopened.event(modelID: "churn", requestID: "kept"))
         #expect(stored.inference == inference("kept"))
@@ -151,10 +142,7 @@ struct SQLiteEventStoreTests {
         #expect(try await store.appliedMigrations() == [])
         try await store.migrate()
         #expect(
-            try await store.appliedMigrations() == [
-                "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
-                "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting",
-            ])
+            try await store.appliedMigrations() == TemporaryDatabase.migrations)
     }
 
     @Test func walModeAndFullSynchronousAreOn() async throws {

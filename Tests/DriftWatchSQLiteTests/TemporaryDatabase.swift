@@ -15,6 +15,14 @@ struct TemporaryDatabase: ~Copyable {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Every migration, in the order they apply: spelled out here so that a renamed, dropped or
+    /// reordered migration fails the tests.
+    static let migrations = [
+        "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
+        "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting", "v7_notification_log",
+        "v8_profile_summaries",
+    ]
+
     func open() async throws -> SQLiteEventStore {
         let store = try SQLiteEventStore(path: path)
         try await store.migrate()

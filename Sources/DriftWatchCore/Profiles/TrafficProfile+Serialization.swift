@@ -17,8 +17,24 @@ extension TrafficProfile {
         return bundle.serialized()
     }
 
-    /// Decodes ``serialized()``; with `detail` ``ProfileDetail/summary`` the features' quantile
-    /// and category sketches are left empty (their counts are kept).
+    /// The stored form without the features' and the prediction's quantile and category
+    /// sketches (their counts and moments are kept): what volume, latency and segment reads
+    /// need, a small fraction of the full size.
+    /// Decode it with ``ProfileDetail/summary``.
+    public func serializedSummary() -> [UInt8] {
+        var bundle = SketchBundle(counters: [
+            "count": count, "errors": errors, "schema_violations": schemaViolations,
+        ])
+        bundle.parts["latency.kll"] = latency.serialized()
+        bundle.parts["latency.moments"] = latencyMoments.serialized()
+        prediction.write(into: &bundle, prefix: "prediction", sketches: false)
+        for (name, feature) in features { feature.write(into: &bundle, prefix: "feature.\(name)", sketches: false) }
+        return bundle.serialized()
+    }
+
+    /// Decodes ``serialized()`` or ``serializedSummary()``; with `detail` ``ProfileDetail/summary``
+    /// the features' and the prediction's quantile and category sketches are left empty (their
+    /// counts are kept).
     public init(serialized bytes: [UInt8], detail: ProfileDetail = .full) throws(SketchError) {
         let bundle = try SketchBundle(serialized: bytes)
         self.init()
@@ -27,23 +43,25 @@ extension TrafficProfile {
         schemaViolations = bundle.counters["schema_violations"] ?? 0
         latency = try KLLSketch(serialized: try bundle.part("latency.kll"))
         latencyMoments = try MomentsSketch(serialized: try bundle.part("latency.moments"))
-        prediction = try FeatureProfile(from: bundle, prefix: "prediction")
+        prediction = try FeatureProfile(from: bundle, prefix: "prediction", detail: detail)
         let featurePrefix = "feature."
-        for key in bundle.parts.keys where key.hasPrefix(featurePrefix) && key.hasSuffix(".kll") {
-            let name = String(key.dropFirst(featurePrefix.count).dropLast(".kll".count))
+        for key in bundle.parts.keys where key.hasPrefix(featurePrefix) && key.hasSuffix(".moments") {
+            let name = String(key.dropFirst(featurePrefix.count).dropLast(".moments".count))
             features[name] = try FeatureProfile(from: bundle, prefix: featurePrefix + name, detail: detail)
         }
     }
 }
 
 extension FeatureProfile {
-    fileprivate func write(into bundle: inout SketchBundle, prefix: String) {
+    fileprivate func write(into bundle: inout SketchBundle, prefix: String, sketches: Bool = true) {
         bundle.parts[prefix + ".moments"] = moments.serialized()
-        bundle.parts[prefix + ".kll"] = quantiles.serialized()
-        bundle.parts[prefix + ".categories"] = categories.serialized()
+        if sketches {
+            bundle.parts[prefix + ".kll"] = quantiles.serialized()
+            bundle.parts[prefix + ".categories"] = categories.serialized()
+        }
         bundle.counters[prefix + ".missing"] = missing
         bundle.counters[prefix + ".type_violations"] = typeViolations
-        bundle.counters[prefix + ".categorized"] = categories.count
+        bundle.counters[prefix + ".categorized"] = categories.count + summarizedCategories
     }
 
     fileprivate init(from bundle: SketchBundle, prefix: String, detail: ProfileDetail = .full) throws(SketchError) {

@@ -24,12 +24,16 @@ public protocol ProfileStore: Sendable {
     /// Profiles of a model at `resolution` with bucket starts in `from ..< to`, oldest first.
     /// `version` nil means every version; `segment` nil means every segment value (not the
     /// all-traffic profiles, whose segment is ``ProfileBuilder/allTraffic``).
-    /// `detail` ``ProfileDetail/summary`` skips decoding the features' quantile and category
-    /// sketches, for reads that need only counts, latency and the prediction.
+    /// `detail` ``ProfileDetail/summary`` skips reading the features' quantile and category
+    /// sketches, for reads that need only counts, latency and moments.
     func profiles(
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
         detail: ProfileDetail
     ) async throws -> [ProfileBucket]
+
+    /// The named versions of a model that have profiled traffic, in order (events without a
+    /// version are not listed).
+    func modelVersions(modelID: String) async throws -> [String]
 
     /// Deletes every profile and daily metric and resets the position to 0, for a rebuild.
     func deleteAllProfiles() async throws
@@ -65,8 +69,9 @@ extension ProfileStore {
 public enum ProfileDetail: Sendable, Hashable {
     /// Everything.
     case full
-    /// Counts, errors, latency, the prediction and each feature's moments and missing values;
-    /// the features' quantile and category sketches stay empty.
+    /// Counts, errors, latency, and the prediction's and each feature's moments and missing
+    /// values; their quantile and category sketches stay empty. Stores keep this form apart,
+    /// so that reading it does not load the sketches.
     case summary
 }
 
