@@ -142,6 +142,28 @@ extension SQLiteEventStore: AlertStore {
         }
     }
 
+    public func saveNotificationLog(_ entries: [StoredDocument]) async throws {
+        let rows = try entries.map { [$0.id, $0.json, try Int64(milliseconds: $0.updatedAt)] as StatementArguments }
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM notification_log")
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO notification_log (group_key, definition, updated_at) VALUES (?, ?, ?)")
+            for row in rows { try insert.execute(arguments: row) }
+        }
+    }
+
+    public func notificationLogDocuments() async throws -> [StoredDocument] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT group_key, definition, updated_at FROM notification_log ORDER BY group_key"
+            )
+            .map {
+                StoredDocument(
+                    id: $0["group_key"], json: $0["definition"], updatedAt: Date(milliseconds: $0["updated_at"]))
+            }
+        }
+    }
+
     private static func insertAudit(_ db: Database, _ entry: AuditEntry) throws {
         try db.execute(
             sql: "INSERT INTO audit_log (at, actor, action, target, version, details) VALUES (?, ?, ?, ?, ?, ?)",

@@ -11,11 +11,22 @@ struct AlertGroup: Sendable {
 }
 
 /// What the last notification of a group said, as in Alertmanager's notification log: which alerts
-/// were firing and which resolved, and when. It decides whether the next flush notifies.
-struct NotificationLogEntry: Sendable {
-    var firing: Set<AlertKey>
-    var resolved: Set<AlertKey>
-    var at: Date
+/// were firing and which resolved, and when. It decides whether the next flush notifies, so it is
+/// kept across restarts (see ``NotificationPlanner/notificationLog``).
+public struct NotificationLogEntry: Sendable, Hashable, Codable {
+    /// The alerts the notification reported firing.
+    public var firing: Set<AlertKey>
+    /// The resolved alerts it reported.
+    public var resolved: Set<AlertKey>
+    /// When it was sent.
+    public var at: Date
+
+    /// Creates an entry.
+    public init(firing: Set<AlertKey>, resolved: Set<AlertKey>, at: Date) {
+        self.firing = firing
+        self.resolved = resolved
+        self.at = at
+    }
 
     /// Alertmanager's dedup decision: notify when new alerts fire, when everything notified has
     /// resolved, when newly resolved alerts are to be sent, or when the repeat interval has passed.

@@ -34,7 +34,12 @@ public struct NotificationPlanner: Sendable {
     public var silences: [Silence]
 
     private var groups: [String: AlertGroup] = [:]
-    private var log: [String: NotificationLogEntry] = [:]
+    /// How long a log entry outlives its group (Alertmanager's default `--data.retention`).
+    public static let notificationLogRetention: TimeInterval = 120 * 3600
+    /// What each group was last told, by group key. Store it after each ``tick(at:)`` that
+    /// changed it and give it back to the next planner (after a restart), so that alerts already
+    /// notified are not notified again merely because the process restarted.
+    public private(set) var notificationLog: [String: NotificationLogEntry] = [:]
     /// Labels of every firing alert of the last update: the sources of inhibition.
     private var firingLabels: [AlertLabels] = []
     /// Resolved alerts already flushed, with their resolution time, so that the evaluator's
@@ -46,9 +51,20 @@ public struct NotificationPlanner: Sendable {
     /// - Parameters:
     ///   - configuration: The routing configuration (validate it first).
     ///   - silences: The silences to start with.
-    public init(configuration: AlertRoutingConfiguration, silences: [Silence] = []) {
+    ///   - notificationLog: The log a previous planner left (``notificationLog``).
+    public init(
+        configuration: AlertRoutingConfiguration, silences: [Silence] = [],
+        notificationLog: [String: NotificationLogEntry] = [:]
+    ) {
         self.configuration = configuration
         self.silences = silences
+        self.notificationLog = notificationLog
+    }
+
+    /// Takes the log a previous planner left, replacing this one's (for a planner created before
+    /// its state could be read).
+    public mutating func restore(notificationLog: [String: NotificationLogEntry]) {
+        self.notificationLog = notificationLog
     }
 
     /// Takes the current alerts (typically ``AlertEvaluator/alerts``) and files the firing and
@@ -99,10 +115,15 @@ public struct NotificationPlanner: Sendable {
             group.nextFlushAt = now + group.destination.groupInterval
             if group.alerts.isEmpty {
                 groups[key] = nil
-                log[key] = nil
+                notificationLog[key] = nil
             } else {
                 groups[key] = group
             }
+        }
+        // Entries of groups that never came back after a restart (their alerts were dropped by a
+        // rule change meanwhile) are forgotten after a while, as Alertmanager's log retention does.
+        notificationLog = notificationLog.filter { key, entry in
+            groups[key] != nil || entry.at + Self.notificationLogRetention > now
         }
         return notifications
     }
@@ -139,7 +160,7 @@ public struct NotificationPlanner: Sendable {
             return AlertGroupStatus(
                 groupKey: key, receiver: group.destination.receiver, routeID: group.destination.routeID,
                 labels: group.labels, alerts: group.alerts.keys.sorted().compactMap { group.alerts[$0] },
-                nextFlushAt: group.nextFlushAt, lastNotifiedAt: log[key]?.at)
+                nextFlushAt: group.nextFlushAt, lastNotifiedAt: notificationLog[key]?.at)
         }
     }
 
@@ -155,10 +176,10 @@ public struct NotificationPlanner: Sendable {
         let resolvedKeys = Set(resolved.map(\.key))
         guard
             NotificationLogEntry.needsUpdate(
-                log[group.key], firing: firingKeys, resolved: resolvedKeys, sendResolved: sendResolved,
+                notificationLog[group.key], firing: firingKeys, resolved: resolvedKeys, sendResolved: sendResolved,
                 repeatInterval: group.destination.repeatInterval, at: now)
         else { return nil }
-        log[group.key] = NotificationLogEntry(firing: firingKeys, resolved: resolvedKeys, at: now)
+        notificationLog[group.key] = NotificationLogEntry(firing: firingKeys, resolved: resolvedKeys, at: now)
         let alerts = firing + (sendResolved ? resolved : [])
         guard !alerts.isEmpty else { return nil }
         return AlertNotification(

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The part of the storage port that keeps alerting state: rules managed through the API with
-/// every version, the audit log, alert states with their history, and silences.
+/// every version, the audit log, alert states with their history, silences, and the
+/// notification log.
 ///
-/// Documents (rules, alerts, silences) are stored as JSON text in the alerting module's
+/// Documents (rules, alerts, silences, log entries) are stored as JSON text in the alerting module's
 /// `Codable` form, so that the storage port does not depend on the alerting module.
 public protocol AlertStore: Sendable {
     /// Every current rule document, by id.
@@ -37,6 +38,12 @@ public protocol AlertStore: Sendable {
 
     /// Every stored silence.
     func silenceDocuments() async throws -> [StoredDocument]
+
+    /// Replaces the stored notification log (group key → what the group was last told).
+    func saveNotificationLog(_ entries: [StoredDocument]) async throws
+
+    /// The stored notification log.
+    func notificationLogDocuments() async throws -> [StoredDocument]
 }
 
 /// A JSON document with its id (and, for versioned documents, its version and time).

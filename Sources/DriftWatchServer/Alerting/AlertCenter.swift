@@ -39,6 +39,8 @@ actor AlertCenter {
     static let baselineLookback: TimeInterval = 7 * 86_400
 
     private var loaded = false
+    /// The notification log as last stored.
+    private var storedLog: [String: NotificationLogEntry] = [:]
 
     /// Creates the center; stored rules, alerts and silences are loaded on first use.
     init(
@@ -73,6 +75,12 @@ actor AlertCenter {
         planner.silences = try await store.silenceDocuments().map {
             try AlertJSON.decode(Silence.self, from: Array($0.json.utf8))
         }
+        var log: [String: NotificationLogEntry] = [:]
+        for document in try await store.notificationLogDocuments() {
+            log[document.id] = try AlertJSON.decode(NotificationLogEntry.self, from: Array(document.json.utf8))
+        }
+        planner.restore(notificationLog: log)
+        storedLog = log
         loaded = true
     }
 
@@ -142,12 +150,26 @@ actor AlertCenter {
         return transitions
     }
 
-    /// Hands notifications that are due to delivery.
+    /// Hands notifications that are due to delivery, then stores what each group was told so that
+    /// a restart does not tell it again. Queued first, stored second: a crash in between repeats
+    /// a notification rather than losing one.
     func notify(at now: Date) async {
         let due = planner.tick(at: now)
-        guard let delivery else { return }
-        for notification in due where !(await delivery.enqueue(notification)) {
-            logger.warning("notification dropped: the delivery queue is full")
+        if let delivery {
+            for notification in due where !(await delivery.enqueue(notification)) {
+                logger.warning("notification dropped: the delivery queue is full")
+            }
+        }
+        guard planner.notificationLog != storedLog else { return }
+        do {
+            try await store.saveNotificationLog(
+                planner.notificationLog.map { key, entry in
+                    StoredDocument(id: key, json: try Self.json(entry), updatedAt: entry.at)
+                })
+            storedLog = planner.notificationLog
+        } catch {
+            // Delivery goes on; the next tick stores the log again.
+            logger.error("storing the notification log failed", metadata: ["error": "\(error)"])
         }
     }
 
