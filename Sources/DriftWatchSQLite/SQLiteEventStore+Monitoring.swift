@@ -94,7 +94,7 @@ extension SQLiteEventStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.y_pred_num, i.y_pred_text, i.y_proba, l.y_true_num, l.y_true_text
+                    SELECT i.y_pred_num, i.y_pred_text, i.y_proba, l.y_true_num, l.y_true_text, l.ts - i.ts AS delay_ms
                     FROM label_events AS l
                     CROSS JOIN inference_events AS i ON i.model_id = l.model_id AND i.request_id = l.request_id
                     WHERE l.model_id = ? AND i.ts >= ? AND i.ts < ? ORDER BY i.ts DESC, i.id DESC LIMIT ?
@@ -104,7 +104,8 @@ extension SQLiteEventStore {
                 LabeledWindow.Pair(
                     predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
                     probabilities: try JSONColumns.decodeNumbers(row["y_proba"]), truthNumber: row["y_true_num"],
-                    truthText: row["y_true_text"])
+                    truthText: row["y_true_text"],
+                    labelDelaySeconds: (row["delay_ms"] as Int64?).map { Double($0) / 1000 })
             }
         }
     }

@@ -45,6 +45,11 @@ import Testing
             #expect(byMetric["feature_drift_count"]?.first?.value == 1)
             #expect(byMetric["feature_drift_score"]?.map(\.feature).sorted() == ["plan", "x"])
             #expect(byMetric["label_coverage"]?.first?.value == 0.5)
+            // Labels were sent after their predictions, both stamped on receipt.
+            for metric in ["label_delay_p50_seconds", "label_delay_p90_seconds"] {
+                let delay = try #require(byMetric[metric]?.first?.value, "\(metric)")
+                #expect(delay >= 0 && delay.isFinite)
+            }
             // r0..r149 are labelled 1; r0, r3, … predicted 0: 50 of 150 wrong.
             let accuracy = try #require(byMetric["accuracy"]?.first?.value)
             #expect(abs(accuracy - 100.0 / 150.0) < 1e-12)
@@ -53,6 +58,7 @@ import Testing
             #expect(exposition.contains(#"ml_dataset_drift_share{model_id="m"} 0.5"#))
             #expect(exposition.contains(#"ml_feature_drift_count{model_id="m"} 1"#))
             #expect(exposition.contains(#"ml_label_coverage{model_id="m"} 0.5"#))
+            #expect(exposition.contains(#"ml_label_delay_seconds{model_id="m"}"#))
             #expect(exposition.contains(#"ml_model_accuracy{model_id="m"}"#))
             #expect(exposition.contains(#"ml_feature_drift_score{model_id="m",feature="x",method="#))
 

@@ -7,6 +7,31 @@ import Testing
 
 /// Realized performance from stored predictions and their late labels.
 @Suite struct PerformanceRouteTests {
+    @Test func theLabelDelayIsMeasuredFromEachPredictionToItsLabel() async throws {
+        let start = 1_780_000_000
+        // Ten predictions a second apart; nine labels 0, 60, …, 480 s after theirs, and one
+        // timestamped 30 s before its prediction (counted as no delay).
+        let events = (0..<10).map { k -> String in
+            #"{"model_id": "b", "request_id": "r\#(k)", "ts": \#(start + k), "y_pred_text": "1", "y_proba": {"1": 0.8, "0": 0.2}}"#
+        }.joined(separator: "\n")
+        let labels = (0..<10).map { k -> String in
+            let delay = k == 9 ? -30 : k * 60
+            return #"{"model_id": "b", "request_id": "r\#(k)", "ts": \#(start + k + delay), "y_true_num": 1}"#
+        }.joined(separator: "\n")
+        try await withServer { client, _ in
+            _ = try await post(client, "/v1/models", #"{"id": "b", "task": "binary"}"#)
+            #expect(try await post(client, "/v1/inferences", events, contentType: "application/x-ndjson").status == .ok)
+            #expect(try await post(client, "/v1/labels", labels, contentType: "application/x-ndjson").status == .ok)
+            // 2026-05-28T20:26:40Z is `start`.
+            let answer = try await get(
+                client, "/v1/models/b/performance?from=2026-05-28T20:00:00Z&to=2026-05-28T21:00:00Z")
+            #expect(answer.status == .ok, "\(answer.body)")
+            let delay = try #require(answer.body["label_delay_seconds"] as? [String: Double], "\(answer.body)")
+            // Sorted delays: 0, 0, 60, …, 480; nearest rank: the 5th and the 9th of ten.
+            #expect(delay == ["p50": 180, "p90": 420, "max": 480])
+        }
+    }
+
     @Test func labelledPredictionsAreScoredAsDriftwatchPerfScoresTheSameTable() async throws {
         var generator = SeededRandomNumberGenerator(seed: 7)
         let n = 400

@@ -91,18 +91,30 @@ public struct LabeledWindow: Sendable {
         public var probabilities: [String: Double]
         public var truthNumber: Double?
         public var truthText: String?
+        /// How long after the prediction its label was timestamped, in seconds (negative when
+        /// the label's time is earlier); nil when unknown.
+        public var labelDelaySeconds: Double?
 
         /// Creates a pair.
         public init(
             predictionNumber: Double?, predictionText: String?, probabilities: [String: Double], truthNumber: Double?,
-            truthText: String?
+            truthText: String?, labelDelaySeconds: Double? = nil
         ) {
             self.predictionNumber = predictionNumber
             self.predictionText = predictionText
             self.probabilities = probabilities
             self.truthNumber = truthNumber
             self.truthText = truthText
+            self.labelDelaySeconds = labelDelaySeconds
         }
+    }
+
+    /// How long labels took to arrive: quantiles of the pairs' label delays (negative delays
+    /// count as 0), by the nearest-rank rule.
+    public struct LabelDelay: Sendable, Hashable {
+        public var p50: Double
+        public var p90: Double
+        public var max: Double
     }
 
     /// Inferences in the window, labelled or not.
@@ -114,6 +126,14 @@ public struct LabeledWindow: Sendable {
     public init(inferences: Int, pairs: [Pair]) {
         self.inferences = inferences
         self.pairs = pairs
+    }
+
+    /// The label delay of the window's labelled predictions; nil when none has a known delay.
+    public var labelDelay: LabelDelay? {
+        let delays = pairs.compactMap(\.labelDelaySeconds).map { Swift.max($0, 0) }.sorted()
+        guard let last = delays.last else { return nil }
+        func rank(_ q: Double) -> Double { delays[Swift.max(Int((q * Double(delays.count)).rounded(.up)) - 1, 0)] }
+        return LabelDelay(p50: rank(0.5), p90: rank(0.9), max: last)
     }
 }
 

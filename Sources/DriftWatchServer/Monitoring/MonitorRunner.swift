@@ -223,6 +223,16 @@ struct MonitorRunner: Sendable {
             "ml_label_coverage", help: "Share of the last window's predictions that have their label.", model: id,
             value: coverage)
         guard !labeled.pairs.isEmpty else { return results }
+        if let delay = labeled.labelDelay {
+            for (metric, value) in [("label_delay_p50_seconds", delay.p50), ("label_delay_p90_seconds", delay.p90)] {
+                results.append(
+                    MonitorResult(
+                        modelID: id, metric: metric, windowStart: span.from, windowEnd: span.to, value: value))
+            }
+            metrics.monitorGauge(
+                "ml_label_delay_seconds", help: "Median seconds from prediction to label in the last window.",
+                model: id, value: delay.p50)
+        }
         for entry in report.metrics {
             results.append(
                 MonitorResult(

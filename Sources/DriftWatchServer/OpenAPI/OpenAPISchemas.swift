@@ -188,6 +188,14 @@ enum OpenAPISchemas {
                     "inferences": ["type": "integer"],
                     "labeled": ["type": "integer"],
                     "label_coverage": ["type": "number"],
+                    "label_delay_seconds": [
+                        "type": ["object", "null"],
+                        "description":
+                            "Seconds from prediction to label over the labelled predictions (nearest rank; null without labels).",
+                        "properties": [
+                            "p50": ["type": "number"], "p90": ["type": "number"], "max": ["type": "number"],
+                        ],
+                    ],
                     "report": ["type": "object", "description": "The same report as `driftwatch perf --format json`."],
                 ],
             ],

@@ -51,6 +51,8 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
                 "labeled": labeled.pairs.count,
                 "label_coverage": labeled.inferences == 0
                     ? 0 : Double(labeled.pairs.count) / Double(labeled.inferences),
+                "label_delay_seconds": labeled.labelDelay.map { ["p50": $0.p50, "p90": $0.p90, "max": $0.max] as Any }
+                    ?? NSNull(),
                 "report": JSONText(text: report.json()),
             ])
     }
