@@ -80,6 +80,7 @@ private actor GatedSQLiteStore: EventStore {
             modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to,
             detail: detail)
     }
+    func modelVersions(modelID: String) async throws -> [String] { try await backing.modelVersions(modelID: modelID) }
     func deleteAllProfiles() async throws { try await backing.deleteAllProfiles() }
     func deleteEvents(before date: Date, limit: Int) async throws -> Int {
         try await backing.deleteEvents(before: date, limit: limit)

@@ -47,6 +47,7 @@ private actor GatedStore: EventStore {
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
         detail: ProfileDetail
     ) async throws -> [ProfileBucket] { [] }
+    func modelVersions(modelID: String) async throws -> [String] { [] }
     func deleteAllProfiles() async throws {}
     func deleteEvents(before date: Date, limit: Int) async throws -> Int { 0 }
     func deleteProfiles(resolution: ProfileResolution, before date: Date, limit: Int) async throws -> Int { 0 }

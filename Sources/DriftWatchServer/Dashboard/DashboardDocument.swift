@@ -28,6 +28,8 @@ struct DashboardDocument: Sendable {
     var modelPage: ModelPage? = nil
     /// Whether the page reads a time window, and so offers the time-range selector.
     var usesWindow = true
+    /// The model's named versions, for the version picker of a model page (set by the routes).
+    var versions: [String] = []
     /// The page's own markup, rendered by its template.
     var body: String
     var status: HTTPResponse.Status = .ok

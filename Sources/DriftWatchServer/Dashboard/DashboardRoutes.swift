@@ -39,7 +39,7 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
         for (path, make) in Self.pages {
             let page = make(sources)
             router.get(RouterPath(path)) { request, context in
-                await Self.respond(page, request, context)
+                await Self.respond(page, request, context, store: sources.store)
             }
         }
         for asset in DashboardAsset.allCases {
@@ -49,13 +49,19 @@ struct DashboardRoutes<Context: RequestContext>: Sendable {
 
     /// The page as HTML: 400 for a parameter it cannot read, 404 for an unknown model, and 500
     /// for a failed read, logged with its error but shown without any detail.
-    private static func respond(_ page: any DashboardPage, _ request: Request, _ context: Context) async -> Response {
+    private static func respond(
+        _ page: any DashboardPage, _ request: Request, _ context: Context, store: any EventStore
+    ) async -> Response {
         let model = context.parameters.get("model").map { $0.removingPercentEncoding ?? $0 }
         var read: DashboardRequest?
         do {
             let dashboardRequest = try DashboardRequest(request, model: model, now: Date())
             read = dashboardRequest
-            return DashboardView.response(try await page.document(for: dashboardRequest), request: dashboardRequest)
+            var document = try await page.document(for: dashboardRequest)
+            if let model = dashboardRequest.model, document.modelPage != nil {
+                document.versions = try await store.modelVersions(modelID: model)
+            }
+            return DashboardView.response(document, request: dashboardRequest)
         } catch DashboardFailure.noModel(let id), ModelChecks.Unavailable.noModel(let id) {
             return DashboardView.message(
                 .notFound, heading: "Model not found",

@@ -26,6 +26,9 @@ struct LayoutView: Sendable {
     let modelNav: [Link]
     let hasRange: Bool
     let range: [Link]
+    /// All versions, then each named version: shown on model pages of a model with versions.
+    let hasVersions: Bool
+    let versions: [Link]
     let scope: Scope?
     let updatedISO: String
     let updatedText: String
@@ -76,6 +79,22 @@ struct LayoutView: Sendable {
             scope = nil
         }
         hasRange = !range.isEmpty
+        if let request, let model, let page = document.modelPage, !document.versions.isEmpty {
+            let path = DashboardLinks.model(model, page)
+            let kept = request.query.filter { $0.key != "version" }.sorted { $0.key < $1.key }.map {
+                ($0.key, $0.value)
+            }
+            versions =
+                [Link(label: "all", href: path + DashboardLinks.query(kept), current: request.scope.version == nil)]
+                + document.versions.map { version in
+                    Link(
+                        label: version, href: path + DashboardLinks.query(kept + [("version", version)]),
+                        current: request.scope.version == version)
+                }
+        } else {
+            versions = []
+        }
+        hasVersions = !versions.isEmpty
         updatedISO = Timestamps.format(request?.now ?? now)
         updatedText = DashboardFormat.time(request?.now ?? now)
         self.body = document.body

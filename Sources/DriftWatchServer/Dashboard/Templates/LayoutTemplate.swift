@@ -43,6 +43,16 @@ extension DashboardTemplate {
         </ul>
         </div>
         {{/hasRange}}
+        {{#hasVersions}}
+        <div class="range" role="group" aria-labelledby="version-label">
+        <span id="version-label" class="range-label">Version</span>
+        <ul>
+        {{#versions}}
+        <li><a href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{label}}</a></li>
+        {{/versions}}
+        </ul>
+        </div>
+        {{/hasVersions}}
         <p class="updated">Updated <time datetime="{{updatedISO}}">{{updatedText}}</time>
         <button type="button" class="button button-quiet" data-refresh-toggle aria-pressed="false" hidden>Pause auto-refresh</button>
         <span class="visually-hidden" data-refresh-status aria-live="polite"></span>
