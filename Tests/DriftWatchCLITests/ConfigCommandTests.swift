@@ -36,7 +36,7 @@ import Testing
 
     @Test func serveReadsTheConfigDeclaresItsModelsAndLogsJSON() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let config = try directory.write(
             "driftwatch.yaml",
             """
@@ -79,7 +79,7 @@ import Testing
 @Suite(.serialized) struct ReferenceCommandTests {
     @Test func uploadThenAskForDrift() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let server = try ServerProcess.start(port: port, dataDirectory: directory.path + "/data")
         defer { server.terminate() }
         let csv = try directory.write(

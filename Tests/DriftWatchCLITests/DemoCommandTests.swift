@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct DemoCommandTests {
     @Test func theDemoServesThreeModelsWithTrafficAndStopsCleanly() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let demo = try ServerProcess.start(
             port: port, dataDirectory: directory.path,
             arguments: ["demo", "--port", "\(port)", "--data-dir", directory.path, "--rate", "5"])

@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct ServerDurabilityTests {
     @Test func everyAcknowledgedEventSurvivesSIGKILL() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let first = try ServerProcess.start(port: port, dataDirectory: directory.path)
         let acknowledged = AcknowledgedIDs()
         let base = URL(string: "http://127.0.0.1:\(port)")!
@@ -74,7 +74,7 @@ import Testing
 @Suite(.serialized) struct ServerShutdownTests {
     @Test func sigtermExitsCleanlyAndKeepsWhatWasAcknowledged() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let server = try ServerProcess.start(port: port, dataDirectory: directory.path)
         let base = URL(string: "http://127.0.0.1:\(port)")!
         var request = URLRequest(url: base.appendingPathComponent("v1/inferences"))
@@ -117,13 +117,16 @@ struct ServerProcess: Sendable {
         process.standardError = log ?? FileHandle.nullDevice
         try process.run()
         let health = URL(string: "http://127.0.0.1:\(port)/health")!
-        for _ in 0..<300 {
+        // The bound only stops a hung start: a loaded machine may take long to start a process.
+        for _ in 0..<6_000 {
             if let data = try? Data(contentsOf: health), !data.isEmpty { return ServerProcess(process: process) }
-            guard process.isRunning else { throw ServerFailure(message: "the server exited while starting") }
+            guard process.isRunning else {
+                throw ServerFailure(message: "the server exited while starting (status \(process.terminationStatus))")
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         process.terminate()
-        throw ServerFailure(message: "the server did not answer /health within 15 s")
+        throw ServerFailure(message: "the server did not answer /health within 300 s")
     }
 
     /// SIGKILL: no chance to flush or clean up.

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct SimulateCommandTests {
     @Test func aShortDrillStoresItsEventsOnTheServer() async throws {
         let directory = try TemporaryDirectory()
-        let port = Int.random(in: 20_000..<60_000)
+        let port = TestPort.free()
         let server = try ServerProcess.start(port: port, dataDirectory: directory.path)
         defer { server.terminate() }
         let run = try Driftwatch.run([
