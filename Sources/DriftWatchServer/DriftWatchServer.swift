@@ -61,6 +61,11 @@ public enum DriftWatchServer {
             simulations: simulations
         ).add(to: router)
         if let alerts { AlertRoutes<BasicRequestContext>(center: alerts, limits: limits).add(to: router) }
+        ReportRoutes<BasicRequestContext>(
+            builder: ReportBuilder(
+                checks: ModelChecks(store: store, models: models),
+                alerts: alerts.flatMap { $0.configuration.enabled ? AlertCenterDashboardSource(center: $0) : nil })
+        ).add(to: router)
         EventRoutes<BasicRequestContext>(store: store, admission: admission, writer: writer).add(to: router)
         CompatibilityRoutes<BasicRequestContext>(
             writer: writer, models: models, limits: limits, defaultModel: "default"

@@ -8,7 +8,7 @@ struct DriftWatchCommand: AsyncParsableCommand {
         subcommands: [
             DriftCommand.self, DetectCommand.self, PerfCommand.self, ServeCommand.self, MigrateCommand.self,
             CheckConfigCommand.self, ReferenceCommand.self, RebuildCommand.self, AlertsCommand.self, DemoCommand.self,
-            SimulateCommand.self,
+            SimulateCommand.self, ReportCommand.self,
         ]
     )
 }

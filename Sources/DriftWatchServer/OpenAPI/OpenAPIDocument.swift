@@ -149,7 +149,7 @@ enum OpenAPIDocument {
     /// The document.
     static func json(version: String) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for operation in operations + alertingOperations + referenceWindowOperations {
+        for operation in operations + alertingOperations + referenceWindowOperations + reportOperations {
             var item: [String: Any] = [
                 "summary": operation.summary,
                 "operationId": operationID(operation),
@@ -206,6 +206,7 @@ enum OpenAPIDocument {
                 "schemas": OpenAPISchemas.all.merging(OpenAPISchemas.traffic) { first, _ in first }
                     .merging(OpenAPISchemas.alerting) { first, _ in first }
                     .merging(OpenAPISchemas.simulations) { first, _ in first }
+                    .merging(OpenAPISchemas.reports) { first, _ in first }
             ],
         ]
     }
@@ -233,6 +234,13 @@ enum OpenAPIDocument {
         var answer: [String: Any] = ["description": descriptions[status] ?? "\(status)"]
         if let schema {
             answer["content"] = ["application/json": ["schema": OpenAPISchemas.ref(schema)]]
+            // A report is an HTML page unless JSON is asked for; both carry the same content.
+            if schema == "ModelReport" {
+                answer["content"] = [
+                    "text/html": ["schema": ["type": "string"]],
+                    "application/json": ["schema": OpenAPISchemas.ref(schema)],
+                ]
+            }
         } else {
             answer["content"] = [path == "/metrics" ? "text/plain" : "application/json": ["schema": ["type": "string"]]]
         }
