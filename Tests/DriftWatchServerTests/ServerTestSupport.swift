@@ -1,10 +1,12 @@
 import DriftWatchCore
 import DriftWatchSQLite
-import DriftWatchServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
+
+@testable import DriftWatchServer
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -58,4 +60,24 @@ func postLive(port: Int?, _ path: String, _ body: String, contentType: String) a
     let (data, response) = try await URLSession.shared.data(for: request)
     let http = try #require(response as? HTTPURLResponse)
     return (http.statusCode, http.allHeaderFields, data)
+}
+
+/// The real router over a fresh SQLite store with the scheduled monitors' runner (over windows
+/// of `window` seconds) and the metrics both write, for tests that run monitor rounds by hand.
+func withMonitoredServer(
+    window: TimeInterval,
+    _ body: @Sendable (any TestClientProtocol, SQLiteEventStore, MonitorRunner, ServerMetrics) async throws -> Void
+) async throws {
+    let directory = NSTemporaryDirectory() + "driftwatch-monitor-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
+    try await store.migrate()
+    let metrics = ServerMetrics()
+    let models = ModelRegistry(store: store)
+    let router = DriftWatchServer.router(
+        store: store, limits: IngestLimits(), metrics: metrics, models: models, alerts: nil)
+    let runner = MonitorRunner(
+        checks: ModelChecks(store: store, models: models), metrics: metrics, window: window,
+        logger: Logger(label: "test"))
+    try await Application(router: router).test(.router) { client in try await body(client, store, runner, metrics) }
 }

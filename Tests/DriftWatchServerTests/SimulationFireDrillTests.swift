@@ -12,19 +12,8 @@ import Testing
 /// scheduled monitors are run at simulated times, and the simulation's report scores them.
 @Suite struct SimulationFireDrillTests {
     @Test func theDriftMonitorsCatchASuddenDriftAfterItStartsWithoutFalseAlarms() async throws {
-        let directory = NSTemporaryDirectory() + "driftwatch-firedrill-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
-        try await store.migrate()
-        let metrics = ServerMetrics()
-        let models = ModelRegistry(store: store)
-        let router = DriftWatchServer.router(
-            store: store, limits: IngestLimits(), metrics: metrics, models: models, alerts: nil)
         let window: TimeInterval = 600
-        let runner = MonitorRunner(
-            checks: ModelChecks(store: store, models: models), metrics: metrics, window: window,
-            logger: Logger(label: "test"))
-        try await Application(router: router).test(.router) { client in
+        try await withMonitoredServer(window: window) { client, _, runner, _ in
             // Four of the fraud model's seven features shift by three standard deviations half an
             // hour into an hour of traffic, written in a few seconds.
             let body =
