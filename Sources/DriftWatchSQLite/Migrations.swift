@@ -305,6 +305,45 @@ enum Migrations {
             }
         }
 
+        migrator.registerMigration("v9_version_references") { db in
+            // References keyed by (model, version): '' is the model-wide reference, any other
+            // value the reference of that model version. Rebuilt as SQLite alters keys: new
+            // tables, rows copied, old tables dropped, new ones renamed.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reference_datasets_v9 (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL DEFAULT '',
+                        source TEXT NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        PRIMARY KEY (model_id, model_version)
+                    ) STRICT;
+                    INSERT INTO reference_datasets_v9 (model_id, model_version, source, row_count, created_at)
+                        SELECT model_id, '', source, row_count, created_at FROM reference_datasets;
+
+                    CREATE TABLE reference_columns_v9 (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL DEFAULT '',
+                        position INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        missing INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_id, model_version, position),
+                        FOREIGN KEY (model_id, model_version)
+                            REFERENCES reference_datasets (model_id, model_version) ON DELETE CASCADE
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO reference_columns_v9 (model_id, model_version, position, name, kind, missing, data)
+                        SELECT model_id, '', position, name, kind, missing, data FROM reference_columns;
+
+                    DROP TABLE reference_columns;
+                    DROP TABLE reference_datasets;
+                    ALTER TABLE reference_datasets_v9 RENAME TO reference_datasets;
+                    ALTER TABLE reference_columns_v9 RENAME TO reference_columns;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

@@ -57,8 +57,11 @@ extension SQLiteEventStore {
 }
 
 extension SQLiteEventStore {
-    /// The features of the model's inferences with `from ≤ ts < to`, newest first.
-    public func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {
+    /// The features of the model's inferences with `from ≤ ts < to` (of `version` only, when
+    /// given), newest first.
+    public func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws
+        -> [[String: FeatureValue]]
+    {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
         return try await pool.read { db in
@@ -66,9 +69,10 @@ extension SQLiteEventStore {
                 db,
                 sql: """
                     SELECT features FROM inference_events
-                    WHERE model_id = ? AND ts >= ? AND ts < ? ORDER BY ts DESC LIMIT ?
+                    WHERE model_id = ? AND ts >= ? AND ts < ? AND (? IS NULL OR model_version = ?)
+                    ORDER BY ts DESC LIMIT ?
                     """,
-                arguments: [modelID, lower, upper, limit])
+                arguments: [modelID, lower, upper, version, version, limit])
             return try texts.map(JSONColumns.decodeFeatures)
         }
     }

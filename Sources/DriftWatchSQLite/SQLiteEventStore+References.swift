@@ -3,43 +3,56 @@ import Foundation
 import GRDB
 
 extension SQLiteEventStore {
-    /// Replaces the model's reference dataset, in one transaction.
+    /// Replaces the reference of the dataset's model and version, in one transaction.
     public func save(_ reference: ReferenceDataset) async throws {
         let created = try Int64(milliseconds: reference.createdAt)
+        let version = reference.modelVersion ?? ""
         let rows = reference.columns.enumerated().map { position, column in
             (position, column.name, column.kind.rawValue, column.missing, ReferenceColumnData.encode(column.values))
         }
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM reference_columns WHERE model_id = ?", arguments: [reference.modelID])
+            try db.execute(
+                sql: "DELETE FROM reference_columns WHERE model_id = ? AND model_version = ?",
+                arguments: [reference.modelID, version])
             try db.execute(
                 sql: """
-                    INSERT INTO reference_datasets (model_id, source, row_count, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (model_id) DO UPDATE SET
+                    INSERT INTO reference_datasets (model_id, model_version, source, row_count, created_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (model_id, model_version) DO UPDATE SET
                         source = excluded.source, row_count = excluded.row_count, created_at = excluded.created_at
                     """,
-                arguments: [reference.modelID, reference.source, reference.rowCount, created])
+                arguments: [reference.modelID, version, reference.source, reference.rowCount, created])
             let statement = try db.cachedStatement(
-                sql:
-                    "INSERT INTO reference_columns (model_id, position, name, kind, missing, data) VALUES (?, ?, ?, ?, ?, ?)"
-            )
+                sql: """
+                    INSERT INTO reference_columns (model_id, model_version, position, name, kind, missing, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             for (position, name, kind, missing, data) in rows {
-                try statement.execute(arguments: [reference.modelID, position, name, kind, missing, data])
+                try statement.execute(arguments: [reference.modelID, version, position, name, kind, missing, data])
             }
         }
     }
 
-    /// The model's reference dataset, or nil.
-    public func reference(modelID: String) async throws -> ReferenceDataset? {
-        try await pool.read { db in
+    /// The reference of the model's `version` (nil: the model-wide one), or nil.
+    public func reference(modelID: String, version: String?) async throws -> ReferenceDataset? {
+        let key = version ?? ""
+        return try await pool.read { db in
             guard
                 let dataset = try Row.fetchOne(
-                    db, sql: "SELECT source, row_count, created_at FROM reference_datasets WHERE model_id = ?",
-                    arguments: [modelID])
+                    db,
+                    sql: """
+                        SELECT source, row_count, created_at FROM reference_datasets
+                        WHERE model_id = ? AND model_version = ?
+                        """,
+                    arguments: [modelID, key])
             else { return nil }
             let columns = try Row.fetchAll(
                 db,
-                sql: "SELECT name, kind, missing, data FROM reference_columns WHERE model_id = ? ORDER BY position",
-                arguments: [modelID]
+                sql: """
+                    SELECT name, kind, missing, data FROM reference_columns
+                    WHERE model_id = ? AND model_version = ? ORDER BY position
+                    """,
+                arguments: [modelID, key]
             ).map { row in
                 let name: String = row["name"]
                 guard let kind = ColumnKind(rawValue: row["kind"]),
@@ -56,8 +69,35 @@ extension SQLiteEventStore {
                 return ReferenceDataset.Column(name: name, values: values, missing: missing)
             }
             return ReferenceDataset(
-                modelID: modelID, source: dataset["source"], rowCount: dataset["row_count"], columns: columns,
-                createdAt: Date(milliseconds: dataset["created_at"]))
+                modelID: modelID, modelVersion: version, source: dataset["source"], rowCount: dataset["row_count"],
+                columns: columns, createdAt: Date(milliseconds: dataset["created_at"]))
+        }
+    }
+
+    /// The versions that have a reference of their own, sorted.
+    public func referenceVersions(modelID: String) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT model_version FROM reference_datasets
+                    WHERE model_id = ? AND model_version != '' ORDER BY model_version
+                    """,
+                arguments: [modelID])
+        }
+    }
+
+    /// Deletes the reference of the model's `version` (nil: the model-wide one); false when there
+    /// was none.
+    public func deleteReference(modelID: String, version: String?) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM reference_columns WHERE model_id = ? AND model_version = ?",
+                arguments: [modelID, version ?? ""])
+            try db.execute(
+                sql: "DELETE FROM reference_datasets WHERE model_id = ? AND model_version = ?",
+                arguments: [modelID, version ?? ""])
+            return db.changesCount > 0
         }
     }
 }

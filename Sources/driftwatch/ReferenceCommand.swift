@@ -16,11 +16,18 @@ struct ReferenceCommand: AsyncParsableCommand {
     struct Upload: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Upload a model's reference dataset (CSV with a header, JSON or NDJSON rows).",
-            discussion: "Replaces the model's earlier reference. Exit status 2 when the server refuses it."
+            discussion: """
+                Replaces the model's earlier reference (with --version, that version's own reference, \
+                which its traffic is compared with instead of the model-wide one). Exit status 2 when \
+                the server refuses it.
+                """
         )
 
         @Option(help: "The model id.")
         var model: String
+
+        @Option(help: "The model version this is the reference of (default: the model-wide reference).")
+        var version: String?
 
         @Option(help: "The dataset file: .csv, .json or .ndjson/.jsonl.")
         var file: String
@@ -32,12 +39,16 @@ struct ReferenceCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw badInput("cannot read \(file)")
             }
+            if let version, version.isEmpty { throw badInput("--version must not be empty") }
             let encodedModel = model.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? model
+            let query = version.map {
+                "?version=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
+            }
             guard
                 let url = URL(
                     string:
                         "\(server.hasSuffix("/") ? String(server.dropLast()) : server)/v1/models/\(encodedModel)/reference"
-                )
+                        + (query ?? ""))
             else { throw badInput("--server: \(server) is not a URL") }
             var request = URLRequest(url: url)
             request.httpMethod = "POST"

@@ -100,5 +100,17 @@ import Testing
             from: URL(string: "http://127.0.0.1:\(port)/v1/models/churn/reference")!)
         let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(summary["rows"] as? Int == 300)
+
+        let versioned = try Driftwatch.run([
+            "reference", "upload", "--model", "churn", "--version", "v 2", "--file",
+            try directory.write("v2.csv", "score\n1\n2\n3\n"), "--server", "http://127.0.0.1:\(port)",
+        ])
+        #expect(versioned.status == 0, "\(versioned.stderr)")
+        #expect(versioned.stdout.contains("\"model_version\":\"v 2\"") && versioned.stdout.contains("\"rows\":3"))
+        let (listed, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/v1/models/churn/reference")!)
+        let after = try #require(try JSONSerialization.jsonObject(with: listed) as? [String: Any])
+        #expect(after["rows"] as? Int == 300, "the model-wide reference stays")
+        #expect(after["versions_with_reference"] as? [String] == ["v 2"])
     }
 }

@@ -98,9 +98,19 @@ private actor GatedSQLiteStore: EventStore {
             modelID: modelID, day: day, labelCoverage: labelCoverage, metric: metric, value: value)
     }
     func save(_ reference: ReferenceDataset) async throws { try await backing.save(reference) }
-    func reference(modelID: String) async throws -> ReferenceDataset? { try await backing.reference(modelID: modelID) }
-    func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {
-        try await backing.features(modelID: modelID, from: from, to: to, limit: limit)
+    func reference(modelID: String, version: String?) async throws -> ReferenceDataset? {
+        try await backing.reference(modelID: modelID, version: version)
+    }
+    func referenceVersions(modelID: String) async throws -> [String] {
+        try await backing.referenceVersions(modelID: modelID)
+    }
+    func deleteReference(modelID: String, version: String?) async throws -> Bool {
+        try await backing.deleteReference(modelID: modelID, version: version)
+    }
+    func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws
+        -> [[String: FeatureValue]]
+    {
+        try await backing.features(modelID: modelID, version: version, from: from, to: to, limit: limit)
     }
 }
 

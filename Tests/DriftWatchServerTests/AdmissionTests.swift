@@ -56,8 +56,12 @@ private actor GatedStore: EventStore {
         modelID: String, day: Date, labelCoverage: Double?, metric: String?, value: Double?
     ) async throws {}
     func save(_ reference: ReferenceDataset) async throws {}
-    func reference(modelID: String) async throws -> ReferenceDataset? { nil }
-    func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] { [] }
+    func reference(modelID: String, version: String?) async throws -> ReferenceDataset? { nil }
+    func referenceVersions(modelID: String) async throws -> [String] { [] }
+    func deleteReference(modelID: String, version: String?) async throws -> Bool { false }
+    func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws
+        -> [[String: FeatureValue]]
+    { [] }
     func activity(modelID: String) async throws -> ModelActivity {
         ModelActivity(inferences: stored, labels: 0, firstEvent: nil, lastEvent: nil)
     }

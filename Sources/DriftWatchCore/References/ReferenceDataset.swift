@@ -1,7 +1,9 @@
 import Foundation
 
 /// The data a model's production traffic is compared with: a labelled or unlabelled sample of
-/// the model's inputs, uploaded once per model (`POST /v1/models/{id}/reference`).
+/// the model's inputs, uploaded per model (`POST /v1/models/{id}/reference`) and optionally per
+/// model version (`?version=v2`). A version's traffic is compared with its own reference when it
+/// has one, else with the model-wide one.
 public struct ReferenceDataset: Sendable, Hashable {
     /// One feature's reference values.
     public struct Column: Sendable, Hashable {
@@ -36,6 +38,8 @@ public struct ReferenceDataset: Sendable, Hashable {
 
     /// The model.
     public var modelID: String
+    /// The model version it is the reference of; nil for the model-wide reference.
+    public var modelVersion: String?
     /// Where it came from (a file name, "upload").
     public var source: String
     /// Rows in the dataset.
@@ -46,8 +50,12 @@ public struct ReferenceDataset: Sendable, Hashable {
     public var createdAt: Date
 
     /// Creates a reference.
-    public init(modelID: String, source: String, rowCount: Int, columns: [Column], createdAt: Date) {
+    public init(
+        modelID: String, modelVersion: String? = nil, source: String, rowCount: Int, columns: [Column],
+        createdAt: Date
+    ) {
         self.modelID = modelID
+        self.modelVersion = modelVersion
         self.source = source
         self.rowCount = rowCount
         self.columns = columns

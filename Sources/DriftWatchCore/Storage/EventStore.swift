@@ -42,15 +42,24 @@ public protocol EventStore: ProfileStore {
     /// How much the model has been used.
     func activity(modelID: String) async throws -> ModelActivity
 
-    /// Replaces the model's reference dataset.
+    /// Replaces the reference of the dataset's model and version (``ReferenceDataset/modelVersion``;
+    /// nil: the model-wide reference).
     func save(_ reference: ReferenceDataset) async throws
 
-    /// The model's reference dataset, or nil.
-    func reference(modelID: String) async throws -> ReferenceDataset?
+    /// The reference of the model's `version` exactly (nil: the model-wide one), or nil.
+    func reference(modelID: String, version: String?) async throws -> ReferenceDataset?
 
-    /// The features of the model's inferences with `from ≤ ts < to`, newest first, at most
-    /// `limit` of them.
-    func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]]
+    /// The versions of the model that have a reference of their own, sorted.
+    func referenceVersions(modelID: String) async throws -> [String]
+
+    /// Deletes the reference of the model's `version` (nil: the model-wide one); false when there
+    /// was none.
+    func deleteReference(modelID: String, version: String?) async throws -> Bool
+
+    /// The features of the model's inferences with `from ≤ ts < to` (of `version` only, when
+    /// given), newest first, at most `limit` of them.
+    func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws
+        -> [[String: FeatureValue]]
 
     /// The model's newest inferences with `from ≤ ts < to` (newest first, at most `limit`),
     /// for samples such as a scatter plot of predictions against a feature.
@@ -73,6 +82,16 @@ public protocol EventStore: ProfileStore {
 }
 
 extension EventStore {
+    /// The model-wide reference dataset, or nil.
+    public func reference(modelID: String) async throws -> ReferenceDataset? {
+        try await reference(modelID: modelID, version: nil)
+    }
+
+    /// The features of the model's inferences with `from ≤ ts < to`, all versions.
+    public func features(modelID: String, from: Date, to: Date, limit: Int) async throws -> [[String: FeatureValue]] {
+        try await features(modelID: modelID, version: nil, from: from, to: to, limit: limit)
+    }
+
     /// The model's stored results over all versions and traffic (version and segment empty).
     public func results(modelID: String, metric: String, feature: String?, from: Date, to: Date) async throws
         -> [MonitorResult]

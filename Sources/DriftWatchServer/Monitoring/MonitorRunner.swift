@@ -46,6 +46,11 @@ struct MonitorRunner: Sendable {
                 logger.warning("window checks failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
             }
             do {
+                results += try await versionChecks(model.id, span)
+            } catch {
+                logger.warning("version checks failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
+            }
+            do {
                 let realized = try await performance(model.id, span, inferences: inferences)
                 results += realized
                 results += try await estimation(model.id, span, realized: realized)
@@ -60,26 +65,53 @@ struct MonitorRunner: Sendable {
         return all
     }
 
-    private func drift(_ id: String, _ span: TimeWindow, _ profile: TrafficProfile, _ report: DriftReport)
-        -> [MonitorResult]
-    {
+    /// Drift and data quality of each version with traffic in the window, against the version's
+    /// own reference when it has one (else the model-wide one), stored under the version. Run
+    /// when the model serves more than one version or a version has a reference of its own
+    /// (otherwise the all-traffic results say the same). Not exported as gauges: those are per
+    /// model; the stored series and alerts carry the version.
+    private func versionChecks(_ id: String, _ span: TimeWindow) async throws -> [MonitorResult] {
+        let versions = try await checks.store.modelVersions(modelID: id)
+        let ownReferences = try await checks.store.referenceVersions(modelID: id)
+        guard versions.count > 1 || !ownReferences.isEmpty else { return [] }
+        var results: [MonitorResult] = []
+        for version in versions {
+            let profile = try await checks.profile(
+                model: id, window: span, scope: TrafficScope(version: version, segment: ProfileBuilder.allTraffic))
+            guard profile.count > 0 else { continue }
+            let reference = try await checks.reference(model: id, version: version, before: span)
+            results += quality(
+                id, span, DataQuality.evaluate(profile: profile, reference: reference), version: version)
+            if let reference {
+                results += drift(id, span, profile, reference.drift(profile: profile), version: version)
+            }
+        }
+        return results
+    }
+
+    private func drift(
+        _ id: String, _ span: TimeWindow, _ profile: TrafficProfile, _ report: DriftReport, version: String = ""
+    ) -> [MonitorResult] {
         let events = profile.count
         func result(_ metric: String, feature: String = "", _ value: Double?, details: String = "{}") -> MonitorResult {
             MonitorResult(
-                modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value,
-                details: details)
+                modelID: id, modelVersion: version, metric: metric, feature: feature, windowStart: span.from,
+                windowEnd: span.to, value: value, details: details)
         }
         var results = [
             result("dataset_drift_share", report.datasetDrift.share),
             result("feature_drift_count", Double(report.datasetDrift.drifted)),
             result("events", Double(events)),
         ]
-        metrics.monitorGauge(
-            "ml_dataset_drift_share", help: "Share of features that drifted in the last window.", model: id,
-            value: report.datasetDrift.share)
-        metrics.monitorGauge(
-            "ml_feature_drift_count", help: "Features that drifted in the last window.", model: id,
-            value: Double(report.datasetDrift.drifted))
+        let exported = version.isEmpty
+        if exported {
+            metrics.monitorGauge(
+                "ml_dataset_drift_share", help: "Share of features that drifted in the last window.", model: id,
+                value: report.datasetDrift.share)
+            metrics.monitorGauge(
+                "ml_feature_drift_count", help: "Features that drifted in the last window.", model: id,
+                value: Double(report.datasetDrift.drifted))
+        }
         for feature in report.features {
             guard let first = feature.results.first else { continue }
             var writer = JSONWriter()
@@ -92,7 +124,7 @@ struct MonitorRunner: Sendable {
             writer.raw("}")
             results.append(
                 result("feature_drift_score", feature: feature.name, first.result.statistic, details: writer.text))
-            if let score = first.result.statistic {
+            if exported, let score = first.result.statistic {
                 metrics.monitorGauge(
                     "ml_feature_drift_score", help: "Drift statistic of each feature in the last window.", model: id,
                     labels: [("feature", feature.name), ("method", first.result.method.rawValue)], value: score)
@@ -132,10 +164,13 @@ struct MonitorRunner: Sendable {
     }
 
     /// Missing values, outliers and the quality score of the window, from its profile.
-    private func quality(_ id: String, _ span: TimeWindow, _ quality: DataQuality) -> [MonitorResult] {
+    private func quality(_ id: String, _ span: TimeWindow, _ quality: DataQuality, version: String = "")
+        -> [MonitorResult]
+    {
         func result(_ metric: String, feature: String = "", _ value: Double) -> MonitorResult {
             MonitorResult(
-                modelID: id, metric: metric, feature: feature, windowStart: span.from, windowEnd: span.to, value: value)
+                modelID: id, modelVersion: version, metric: metric, feature: feature, windowStart: span.from,
+                windowEnd: span.to, value: value)
         }
         let values = quality.features.reduce(0) { $0 + $1.count }
         let present = quality.features.reduce(0) { $0 + $1.count - $1.missing }
@@ -144,12 +179,16 @@ struct MonitorRunner: Sendable {
         var results = [
             result("quality_score", quality.score), result("missing_rate", missing), result("outlier_rate", outliers),
         ]
-        metrics.monitorGauge(
-            "ml_data_quality_score", help: "Data quality score of the last window (1 = no problems).", model: id,
-            value: quality.score)
+        let exported = version.isEmpty
+        if exported {
+            metrics.monitorGauge(
+                "ml_data_quality_score", help: "Data quality score of the last window (1 = no problems).", model: id,
+                value: quality.score)
+        }
         for feature in quality.features {
             results.append(result("missing_rate", feature: feature.name, feature.missingRate))
             results.append(result("outlier_rate", feature: feature.name, feature.outlierRate))
+            guard exported else { continue }
             metrics.monitorGauge(
                 "ml_feature_missing_rate", help: "Share of missing values per feature in the last window.", model: id,
                 labels: [("feature", feature.name)], value: feature.missingRate)

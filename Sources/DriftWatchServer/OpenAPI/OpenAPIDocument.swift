@@ -48,14 +48,20 @@ enum OpenAPIDocument {
         Operation(
             method: "post", path: "/v1/models/{model}/reference",
             summary:
-                "Upload the model's reference dataset (CSV with a header, JSON or NDJSON rows); replaces any earlier one.",
+                "Upload the model's reference dataset (CSV with a header, JSON or NDJSON rows); replaces any earlier one. With version=V it is the reference of that model version only, used for its traffic instead of the model-wide one.",
             requestSchema: "ReferenceRow",
             requestExample: #"[{"amount": 120.5, "country": "DE"}, {"amount": 80.0, "country": "FR"}]"#,
             requestContentTypes: ["application/json", "application/x-ndjson", "text/csv"],
             responses: [201: "Reference", 400: "Error", 413: "Error", 422: "Error"]),
         Operation(
-            method: "get", path: "/v1/models/{model}/reference", summary: "The reference dataset's summary.",
-            responses: [200: "Reference", 404: "Error"]),
+            method: "get", path: "/v1/models/{model}/reference",
+            summary: "The reference dataset's summary (query: version for a version's own reference).",
+            responses: [200: "Reference", 400: "DeclarationError", 404: "Error"]),
+        Operation(
+            method: "delete", path: "/v1/models/{model}/reference",
+            summary:
+                "Delete the model-wide reference, or with version=V that version's own (its traffic is then compared with the model-wide one).",
+            responses: [204: nil, 400: "DeclarationError", 404: "Error"]),
         Operation(
             method: "get", path: "/v1/models/{model}/drift",
             summary:

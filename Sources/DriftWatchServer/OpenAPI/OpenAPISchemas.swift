@@ -139,7 +139,16 @@ enum OpenAPISchemas {
             "Reference": [
                 "type": "object",
                 "properties": [
-                    "model_id": ["type": "string"], "source": ["type": "string"], "rows": ["type": "integer"],
+                    "model_id": ["type": "string"],
+                    "model_version": [
+                        "type": ["string", "null"],
+                        "description": "The version it is the reference of; null for the model-wide reference.",
+                    ],
+                    "versions_with_reference": [
+                        "type": "array", "items": ["type": "string"],
+                        "description": "Versions with a reference of their own (GET only).",
+                    ],
+                    "source": ["type": "string"], "rows": ["type": "integer"],
                     "created_at": ["type": "string", "format": "date-time"],
                     "columns": [
                         "type": "array",
@@ -217,6 +226,15 @@ enum OpenAPISchemas {
                         "description": "What the report was computed from: the window's profiles, or its raw events.",
                     ],
                     "truncated": ["type": "boolean", "description": "The window held more events than limit."],
+                    "reference": [
+                        "type": "object",
+                        "description":
+                            "The reference compared with (profiles only): the version's own when it has one, else the model-wide one, else a rolling one.",
+                        "properties": [
+                            "source": ["type": "string"], "rows": ["type": "integer"],
+                            "model_version": ["type": ["string", "null"]],
+                        ],
+                    ],
                     "report": [
                         "type": "object",
                         "description": "The same report as `driftwatch drift --format json`.",

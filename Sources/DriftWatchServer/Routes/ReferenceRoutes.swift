@@ -3,7 +3,8 @@ import DriftWatchCore
 import Foundation
 import Hummingbird
 
-/// `POST/GET /v1/models/{id}/reference` and `GET /v1/models/{id}/drift`.
+/// `POST/GET/DELETE /v1/models/{id}/reference` (`?version=` for a model version's own
+/// reference) and `GET /v1/models/{id}/drift`.
 struct ReferenceRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
     let models: ModelRegistry
@@ -16,13 +17,34 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         router.post("/v1/models/:model/reference/window") { request, context in
             try await fromWindow(request, model: try context.parameters.require("model"))
         }
-        router.get("/v1/models/:model/reference") { _, context in
+        router.get("/v1/models/:model/reference") { request, context in
             let id = try context.parameters.require("model")
-            guard let reference = try await store.reference(modelID: id) else {
-                return JSONResponse.error(
-                    .notFound, "model \(id) has no reference; POST one to /v1/models/\(id)/reference")
+            let version: String?
+            switch Self.version(request) {
+            case .success(let read): version = read
+            case .failure(let refusal): return refusal.response
             }
-            return JSONResponse.make(.ok, Self.summary(reference))
+            guard let reference = try await store.reference(modelID: id, version: version) else {
+                let path = "/v1/models/\(id)/reference" + (version.map { "?version=\($0)" } ?? "")
+                let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
+                return JSONResponse.error(.notFound, "\(whose) has no reference; POST one to \(path)")
+            }
+            var summary = Self.summary(reference)
+            summary["versions_with_reference"] = try await store.referenceVersions(modelID: id)
+            return JSONResponse.make(.ok, summary)
+        }
+        router.delete("/v1/models/:model/reference") { request, context in
+            let id = try context.parameters.require("model")
+            let version: String?
+            switch Self.version(request) {
+            case .success(let read): version = read
+            case .failure(let refusal): return refusal.response
+            }
+            guard try await store.deleteReference(modelID: id, version: version) else {
+                let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
+                return JSONResponse.error(.notFound, "\(whose) has no reference")
+            }
+            return Response(status: .noContent)
         }
         router.get("/v1/models/:model/drift") { request, context in
             try await drift(request, model: try context.parameters.require("model"))
@@ -47,26 +69,39 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             return JSONResponse.make(
                 .badRequest, ["error": "must be an integer from 1 to \(ModelChecks.maxEvents)", "field": "limit"])
         }
-        guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
-        let rows = try await store.features(modelID: id, from: window.from, to: window.to, limit: limit)
-        guard !rows.isEmpty else {
-            return JSONResponse.error(.unprocessableContent, "model \(id) has no events in the window")
+        let version: String?
+        switch Self.version(request) {
+        case .success(let read): version = read
+        case .failure(let refusal): return refusal.response
         }
-        let reference = ReferenceDataset(
+        guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
+        let rows = try await store.features(
+            modelID: id, version: version, from: window.from, to: window.to, limit: limit)
+        guard !rows.isEmpty else {
+            let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
+            return JSONResponse.error(.unprocessableContent, "\(whose) has no events in the window")
+        }
+        var reference = ReferenceDataset(
             modelID: id, source: "window \(Timestamps.format(window.from)) – \(Timestamps.format(window.to))",
             rows: rows, schema: model.schema, createdAt: Date())
+        reference.modelVersion = version
         try await store.save(reference)
         return JSONResponse.make(.created, Self.summary(reference))
     }
 
     private func upload(_ request: Request, model id: String) async throws -> Response {
+        let version: String?
+        switch Self.version(request) {
+        case .success(let read): version = read
+        case .failure(let refusal): return refusal.response
+        }
         guard let body = try await JSONBody.collect(request, upTo: limits.maxBodyBytes) else {
             return JSONBody.tooLarge(limits.maxBodyBytes)
         }
         let bytes = Array(body.readableBytesView)
         let existing = try await models.lookUp(id)
         let schema = existing?.schema ?? ModelSchema()
-        let reference: ReferenceDataset
+        var reference: ReferenceDataset
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         if contentType.contains("csv") {
             do {
@@ -83,6 +118,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
                     modelID: id, source: "upload", rows: rows, schema: schema, createdAt: Date())
             }
         }
+        reference.modelVersion = version
         guard reference.rowCount > 0, !reference.columns.isEmpty else {
             return JSONResponse.error(.unprocessableContent, "the reference has no rows or no columns")
         }
@@ -158,6 +194,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
                 let result = try await checks.profileDrift(model: id, window: window, scope: scope, options: options)
                 answer["events"] = result.profile.count
                 answer["truncated"] = false
+                answer["reference"] = Self.origin(result.reference)
                 answer["report"] = JSONText(text: result.report.jsonText())
             }
         } catch let unavailable as ModelChecks.Unavailable {
@@ -166,9 +203,27 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         return JSONResponse.make(.ok, answer)
     }
 
+    /// `version` from the query: nil when absent; refused when empty.
+    static func version(_ request: Request) -> Result<String?, TimeWindow.Invalid> {
+        guard let text = request.uri.queryParameters["version"].map(String.init) else { return .success(nil) }
+        guard !text.isEmpty else {
+            return .failure(TimeWindow.Invalid(parameter: "version", message: "must not be empty"))
+        }
+        return .success(text)
+    }
+
+    /// Which reference an answer was computed against.
+    static func origin(_ reference: ReferenceDataset) -> [String: Any] {
+        [
+            "source": reference.source, "rows": reference.rowCount,
+            "model_version": reference.modelVersion.map { $0 as Any } ?? NSNull(),
+        ]
+    }
+
     static func summary(_ reference: ReferenceDataset) -> [String: Any] {
         [
             "model_id": reference.modelID,
+            "model_version": reference.modelVersion.map { $0 as Any } ?? NSNull(),
             "source": reference.source,
             "rows": reference.rowCount,
             "created_at": Timestamps.format(reference.createdAt),

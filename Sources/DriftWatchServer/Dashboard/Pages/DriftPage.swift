@@ -52,9 +52,8 @@ struct DriftPage: DashboardPage {
         let model = try await sources.model(request)
         let view: View
         do {
-            let (profile, report) = try await sources.checks.profileDrift(
+            let (profile, reference, report) = try await sources.checks.profileDrift(
                 model: model.id, window: request.window, scope: request.scope, options: DriftReportOptions())
-            let reference = try await sources.store.reference(modelID: model.id)
             let history = try await sources.store.results(
                 modelID: model.id, metric: "feature_drift_score", feature: nil,
                 from: request.now.addingTimeInterval(-Self.history), to: request.now.addingTimeInterval(1))
@@ -117,7 +116,7 @@ struct DriftPage: DashboardPage {
                 "\(share.drifted) of \(share.total) features drifted (\(DashboardFormat.percent(share.share, decimals: 0))); the dataset counts as drifted at \(DashboardFormat.percent(share.threshold, decimals: 0)).",
             datasetDrift: share.detected,
             referenceNote:
-                "\(DashboardFormat.count(profile.count)) inferences in the \(request.windowLabel) against \(DashboardFormat.count(report.referenceRows)) reference rows. Methods are chosen by feature kind and reference size; p-values are Benjamini–Hochberg adjusted.",
+                "\(DashboardFormat.count(profile.count)) inferences in the \(request.windowLabel) against \(DashboardFormat.count(report.referenceRows)) reference rows\(reference?.modelVersion.map { " of version \($0)" } ?? ""). Methods are chosen by feature kind and reference size; p-values are Benjamini–Hochberg adjusted.",
             windowLabel: request.windowLabel, rows: rows,
             missing: report.onlyInReference.isEmpty
                 ? nil
