@@ -57,6 +57,33 @@ extension SQLiteEventStore {
 }
 
 extension SQLiteEventStore {
+    /// Statistics of each series over `from ≤ window_end < to`: one range read of the primary
+    /// key per series, all in one read transaction, values folded as they are read.
+    public func resultStatistics(of series: [SeriesKey], from: Date, to: Date) async throws
+        -> [ResultStatistics?]
+    {
+        let lower = try Int64(milliseconds: from)
+        let upper = try Int64(milliseconds: to)
+        return try await pool.read { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT value FROM monitor_results
+                    WHERE model_id = ? AND metric = ? AND model_version = ? AND segment = ? AND feature = ?
+                        AND window_end >= ? AND window_end < ? AND value IS NOT NULL
+                    """)
+            return try series.map { key in
+                let values = try Double.fetchCursor(
+                    statement,
+                    arguments: [key.modelID, key.metric, key.modelVersion, key.segment, key.feature, lower, upper])
+                var all: [Double] = []
+                while let value = try values.next() { all.append(value) }
+                return ResultStatistics(all)
+            }
+        }
+    }
+}
+
+extension SQLiteEventStore {
     /// The features of the model's inferences with `from ≤ ts < to` (of `version` only, when
     /// given), newest first.
     public func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws

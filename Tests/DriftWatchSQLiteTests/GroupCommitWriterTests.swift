@@ -101,6 +101,9 @@ private actor GatedSQLiteStore: EventStore {
     func reference(modelID: String, version: String?) async throws -> ReferenceDataset? {
         try await backing.reference(modelID: modelID, version: version)
     }
+    func resultStatistics(of series: [SeriesKey], from: Date, to: Date) async throws -> [ResultStatistics?] {
+        try await backing.resultStatistics(of: series, from: from, to: to)
+    }
     func referenceVersions(modelID: String) async throws -> [String] {
         try await backing.referenceVersions(modelID: modelID)
     }

@@ -58,6 +58,9 @@ private actor GatedStore: EventStore {
     func save(_ reference: ReferenceDataset) async throws {}
     func reference(modelID: String, version: String?) async throws -> ReferenceDataset? { nil }
     func referenceVersions(modelID: String) async throws -> [String] { [] }
+    func resultStatistics(of series: [SeriesKey], from: Date, to: Date) async throws -> [ResultStatistics?] {
+        series.map { _ in nil }
+    }
     func deleteReference(modelID: String, version: String?) async throws -> Bool { false }
     func features(modelID: String, version: String?, from: Date, to: Date, limit: Int) async throws
         -> [[String: FeatureValue]]

@@ -1,3 +1,5 @@
+import DriftWatchCore
+
 /// The reference baselines of many series, looked up by ``SeriesKey``.
 ///
 /// A lookup tries the exact series first, then the same series for all versions (empty version),

@@ -20,12 +20,16 @@ public struct MonitorResult: Sendable, Hashable {
     public var value: Double?
     /// Extra facts as compact JSON (method, p-value, verdict, reason).
     public var details: String
+    /// How the value behaves on the reference (drift scores of reference chunks), when the
+    /// monitor knows: the band adaptive thresholds use. Handed from the monitor to the alerts in
+    /// memory; stored only inside `details` (`reference_chunks`).
+    public var referenceBaseline: ChunkBaseline?
 
     /// Creates a result.
     public init(
         modelID: String, modelVersion: String = "", segment: String = "", metric: String, feature: String = "",
         windowStart: Date, windowEnd: Date, value: Double?,
-        details: String = "{}"
+        details: String = "{}", referenceBaseline: ChunkBaseline? = nil
     ) {
         self.modelID = modelID
         self.modelVersion = modelVersion
@@ -36,5 +40,6 @@ public struct MonitorResult: Sendable, Hashable {
         self.windowEnd = windowEnd
         self.value = value
         self.details = details
+        self.referenceBaseline = referenceBaseline
     }
 }

@@ -79,6 +79,10 @@ public protocol EventStore: ProfileStore {
     func results(
         modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
     ) async throws -> [MonitorResult]
+
+    /// Statistics of each series' stored values with window ends in `from ≤ end < to` (nil for a
+    /// series without any), in the order asked, read together.
+    func resultStatistics(of series: [SeriesKey], from: Date, to: Date) async throws -> [ResultStatistics?]
 }
 
 extension EventStore {

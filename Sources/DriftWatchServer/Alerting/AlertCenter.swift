@@ -173,21 +173,29 @@ actor AlertCenter {
         }
     }
 
-    /// Adaptive baselines: each series' mean and standard deviation over its stored values of
-    /// the previous ``baselineLookback`` (the monitor windows before the current one are the
-    /// reference's chunks).
+    /// Adaptive baselines. A drift score's is its spread on chunks of the reference (computed by
+    /// the monitor, as NannyML sets its thresholds); any other series' is the mean and standard
+    /// deviation of its stored values over the previous ``baselineLookback`` (the monitor windows
+    /// before the current one), read for all series of a round together.
     private func baselines(for results: [MonitorResult], before now: Date) async throws -> ReferenceBaselines {
         var baselines = ReferenceBaselines()
+        var fromHistory: [Date: [MonitorResult]] = [:]
         for result in results where result.value != nil {
-            let history = try await store.results(
-                modelID: result.modelID, version: result.modelVersion, segment: result.segment, metric: result.metric,
-                feature: result.feature, from: now - Self.baselineLookback, to: result.windowStart
-            ).compactMap(\.value).filter(\.isFinite)
-            guard !history.isEmpty else { continue }
-            let mean = history.reduce(0, +) / Double(history.count)
-            let variance = history.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(history.count - 1, 1))
-            baselines.baselines[SeriesKey(result)] = ReferenceBaseline(
-                mean: mean, standardDeviation: variance.squareRoot())
+            if let chunks = result.referenceBaseline {
+                baselines.baselines[SeriesKey(result)] = ReferenceBaseline(
+                    mean: chunks.mean, standardDeviation: chunks.standardDeviation)
+            } else {
+                fromHistory[result.windowStart, default: []].append(result)
+            }
+        }
+        for (windowStart, group) in fromHistory {
+            let statistics = try await store.resultStatistics(
+                of: group.map(SeriesKey.init), from: now - Self.baselineLookback, to: windowStart)
+            for (result, statistics) in zip(group, statistics) {
+                guard let statistics else { continue }
+                baselines.baselines[SeriesKey(result)] = ReferenceBaseline(
+                    mean: statistics.mean, standardDeviation: statistics.standardDeviation)
+            }
         }
         return baselines
     }

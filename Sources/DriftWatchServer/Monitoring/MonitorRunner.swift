@@ -11,6 +11,8 @@ struct MonitorRunner: Sendable {
     /// How far back each round looks.
     let window: TimeInterval
     let logger: Logger
+    /// Drift scores' baselines on reference chunks, per reference and window size.
+    let chunkBaselines = ChunkBaselineCache()
 
     /// Gauges for the performance metrics, by report name.
     static let performanceGauges: [String: (name: String, help: String)] = [
@@ -39,7 +41,9 @@ struct MonitorRunner: Sendable {
                     results += try await health(model.id, span, profile)
                     results += quality(model.id, span, DataQuality.evaluate(profile: profile, reference: reference))
                     if let reference {
-                        results += drift(model.id, span, profile, reference.drift(profile: profile))
+                        results += drift(
+                            model.id, span, profile, reference.drift(profile: profile),
+                            baselines: await baselines(reference, profile))
                     }
                 }
             } catch {
@@ -83,20 +87,34 @@ struct MonitorRunner: Sendable {
             results += quality(
                 id, span, DataQuality.evaluate(profile: profile, reference: reference), version: version)
             if let reference {
-                results += drift(id, span, profile, reference.drift(profile: profile), version: version)
+                results += drift(
+                    id, span, profile, reference.drift(profile: profile),
+                    baselines: await baselines(reference, profile), version: version)
             }
         }
         return results
     }
 
+    /// Each feature's drift score on chunks of the reference as large as the window: the band
+    /// adaptive thresholds use. None for a rolling reference, which changes every round (its
+    /// adaptive baseline is the series' own stored history).
+    private func baselines(_ reference: ReferenceDataset, _ profile: TrafficProfile) async -> [String: ChunkBaseline] {
+        guard reference.source != "rolling" else { return [:] }
+        return await chunkBaselines.baselines(for: reference, events: profile.count)
+    }
+
     private func drift(
-        _ id: String, _ span: TimeWindow, _ profile: TrafficProfile, _ report: DriftReport, version: String = ""
+        _ id: String, _ span: TimeWindow, _ profile: TrafficProfile, _ report: DriftReport,
+        baselines: [String: ChunkBaseline], version: String = ""
     ) -> [MonitorResult] {
         let events = profile.count
-        func result(_ metric: String, feature: String = "", _ value: Double?, details: String = "{}") -> MonitorResult {
+        func result(
+            _ metric: String, feature: String = "", _ value: Double?, details: String = "{}",
+            baseline: ChunkBaseline? = nil
+        ) -> MonitorResult {
             MonitorResult(
                 modelID: id, modelVersion: version, metric: metric, feature: feature, windowStart: span.from,
-                windowEnd: span.to, value: value, details: details)
+                windowEnd: span.to, value: value, details: details, referenceBaseline: baseline)
         }
         var results = [
             result("dataset_drift_share", report.datasetDrift.share),
@@ -121,9 +139,23 @@ struct MonitorRunner: Sendable {
             writer.string(first.result.method.rawValue)
             writer.raw(",\"p_value\":")
             if let p = first.adjustedPValue ?? first.result.pValue { writer.number(p) } else { writer.null() }
+            let baseline = baselines[feature.name]
+            if let baseline {
+                writer.raw(",\"reference_chunks\":{\"mean\":")
+                writer.number(baseline.mean)
+                writer.raw(",\"std\":")
+                writer.number(baseline.standardDeviation)
+                writer.raw(",\"chunks\":")
+                writer.integer(baseline.chunks)
+                writer.raw(",\"chunk_size\":")
+                writer.integer(baseline.chunkSize)
+                writer.raw("}")
+            }
             writer.raw("}")
             results.append(
-                result("feature_drift_score", feature: feature.name, first.result.statistic, details: writer.text))
+                result(
+                    "feature_drift_score", feature: feature.name, first.result.statistic, details: writer.text,
+                    baseline: baseline))
             if exported, let score = first.result.statistic {
                 metrics.monitorGauge(
                     "ml_feature_drift_score", help: "Drift statistic of each feature in the last window.", model: id,

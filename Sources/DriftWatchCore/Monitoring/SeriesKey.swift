@@ -1,7 +1,4 @@
-import DriftWatchCore
-
-/// One stored time series: the identity of a ``DriftWatchCore/MonitorResult`` without its window
-/// and value.
+/// One stored time series: the identity of a ``MonitorResult`` without its window and value.
 public struct SeriesKey: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The model.
     public var modelID: String
