@@ -12,15 +12,6 @@ import Testing
 /// reference against the whole reference; other series' from their own stored history. Through
 /// the real monitor runner, SQLite store and alert center.
 @Suite struct AdaptiveThresholdTests {
-    private static func normal(_ count: Int, mean: Double, seed: UInt64) -> [Double] {
-        var generator = SeededRandomNumberGenerator(seed: seed)
-        return (0..<count).map { _ in
-            let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
-            let v = Double.random(in: 0..<1, using: &generator)
-            return mean + (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
-    }
-
     private static func center(_ store: SQLiteEventStore, _ rule: AlertRule) -> AlertCenter {
         var alerting = ServerConfiguration.Alerting()
         alerting.defaultRules = false
@@ -38,14 +29,14 @@ import Testing
 
     @Test func driftScoresAreJudgedByTheirSpreadOnReferenceChunks() async throws {
         try await withMonitoredServer(window: 3600) { client, store, runner, _ in
-            let x = Self.normal(20_000, mean: 0, seed: 1)
-            let y = Self.normal(20_000, mean: 5, seed: 2)
+            let x = normalSample(20_000, mean: 0, seed: 1)
+            let y = normalSample(20_000, mean: 5, seed: 2)
             let csv = "x,y\n" + zip(x, y).map { "\($0),\($1)\n" }.joined()
             #expect(try await post(client, "/v1/models/m/reference", csv, contentType: "text/csv").status == .created)
             // x moves by half a standard deviation; y stays.
             let now = Date()
             let ts = Timestamps.format(now - 600)
-            let events = zip(Self.normal(1000, mean: 0.5, seed: 3), Self.normal(1000, mean: 5, seed: 4)).enumerated()
+            let events = zip(normalSample(1000, mean: 0.5, seed: 3), normalSample(1000, mean: 5, seed: 4)).enumerated()
                 .map { k, pair in
                     #"{"model_id": "m", "request_id": "r\#(k)", "ts": "\#(ts)", "features": {"x": \#(pair.0), "y": \#(pair.1)}}"#
                 }.joined(separator: "\n")

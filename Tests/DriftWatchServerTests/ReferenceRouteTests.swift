@@ -7,25 +7,15 @@ import Testing
 
 /// Reference upload and drift of stored events against it, through the real router and store.
 @Suite struct ReferenceRouteTests {
-    /// A seeded normal sample.
-    private func normal(_ count: Int, mean: Double, seed: UInt64) -> [Double] {
-        var generator = SeededRandomNumberGenerator(seed: seed)
-        return (0..<count).map { _ in
-            let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
-            let v = Double.random(in: 0..<1, using: &generator)
-            return mean + (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
-    }
-
     @Test func driftOfStoredEventsMatchesTheSameComparisonInMemory() async throws {
-        let referenceX = normal(2000, mean: 0, seed: 1)
-        let referenceY = normal(2000, mean: 5, seed: 2)
+        let referenceX = normalSample(2000, mean: 0, seed: 1)
+        let referenceY = normalSample(2000, mean: 5, seed: 2)
         let colours = ["red", "green", "blue"]
         let csv =
             "x,y,colour\n" + (0..<2000).map { "\(referenceX[$0]),\(referenceY[$0]),\(colours[$0 % 3])\n" }.joined()
         // Production: x shifted by half a standard deviation, y unchanged, colour mostly red.
-        let currentX = normal(1000, mean: 0.5, seed: 3)
-        let currentY = normal(1000, mean: 5, seed: 4)
+        let currentX = normalSample(1000, mean: 0.5, seed: 3)
+        let currentY = normalSample(1000, mean: 5, seed: 4)
         let currentColours = (0..<1000).map { $0 % 5 == 0 ? colours[$0 % 3] : "red" }
         let events = (0..<1000).map { k in
             #"{"model_id": "m", "request_id": "r\#(k)", "features": {"x": \#(currentX[k]), "y": \#(currentY[k]), "colour": "\#(currentColours[k])"}}"#

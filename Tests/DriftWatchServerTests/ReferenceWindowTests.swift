@@ -31,7 +31,8 @@ import Testing
             let report = try #require(drift.body["report"] as? [String: Any])
             let features = try #require(report["features"] as? [[String: Any]])
             #expect(features.first { $0["name"] as? String == "x" }?["drift"] as? Bool == true)
-            let empty = try await post(client, "/v1/models/m/reference/window?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z", "{}")
+            let empty = try await post(
+                client, "/v1/models/m/reference/window?from=2001-01-01T00:00:00Z&to=2001-01-02T00:00:00Z", "{}")
             #expect(empty.status == .unprocessableContent)
             #expect(try await post(client, "/v1/models/nope/reference/window?window=1d", "{}").status == .notFound)
         }

@@ -1,3 +1,4 @@
+import DriftStats
 import DriftWatchCore
 import DriftWatchSQLite
 import Foundation
@@ -23,6 +24,16 @@ func withServer(
     try await store.migrate()
     let app = Application(router: DriftWatchServer.router(store: store, limits: limits))
     try await app.test(.router) { client in try await body(client, store) }
+}
+
+/// A seeded standard normal sample shifted to `mean` (Box–Muller), the same on every run.
+func normalSample(_ count: Int, mean: Double, seed: UInt64) -> [Double] {
+    var generator = SeededRandomNumberGenerator(seed: seed)
+    return (0..<count).map { _ in
+        let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+        let v = Double.random(in: 0..<1, using: &generator)
+        return mean + (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
 }
 
 /// A response body as a JSON object.

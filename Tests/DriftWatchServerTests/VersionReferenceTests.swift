@@ -10,26 +10,16 @@ import Testing
 /// A model version with a reference of its own is compared with it; other versions, and all
 /// traffic, with the model-wide reference. Through the real router, store and monitor runner.
 @Suite struct VersionReferenceTests {
-    /// A seeded normal sample.
-    private static func normal(_ count: Int, mean: Double, seed: UInt64) -> [Double] {
-        var generator = SeededRandomNumberGenerator(seed: seed)
-        return (0..<count).map { _ in
-            let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
-            let v = Double.random(in: 0..<1, using: &generator)
-            return mean + (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-        }
-    }
-
     private static func csv(_ values: [Double]) -> String { "x\n" + values.map { "\($0)\n" }.joined() }
 
     /// v1 serves x ~ N(0, 1) as the training data did; v2 was retrained on inputs around 3 and
     /// serves those.
     private static func traffic(at now: Date) -> String {
         let ts = Timestamps.format(now.addingTimeInterval(-600))
-        let v1 = normal(800, mean: 0, seed: 3).enumerated().map { k, x in
+        let v1 = normalSample(800, mean: 0, seed: 3).enumerated().map { k, x in
             #"{"model_id": "m", "model_version": "v1", "request_id": "a\#(k)", "ts": "\#(ts)", "features": {"x": \#(x)}}"#
         }
-        let v2 = normal(800, mean: 3, seed: 4).enumerated().map { k, x in
+        let v2 = normalSample(800, mean: 3, seed: 4).enumerated().map { k, x in
             #"{"model_id": "m", "model_version": "v2", "request_id": "b\#(k)", "ts": "\#(ts)", "features": {"x": \#(x)}}"#
         }
         return (v1 + v2).joined(separator: "\n")
@@ -48,11 +38,11 @@ import Testing
     @Test func driftOfAVersionUsesItsOwnReferenceUntilItIsDeleted() async throws {
         try await withServer { client, _ in
             let wide = try await post(
-                client, "/v1/models/m/reference", Self.csv(Self.normal(2000, mean: 0, seed: 1)),
+                client, "/v1/models/m/reference", Self.csv(normalSample(2000, mean: 0, seed: 1)),
                 contentType: "text/csv")
             #expect(wide.status == .created && wide.body["model_version"] is NSNull)
             let own = try await post(
-                client, "/v1/models/m/reference?version=v2", Self.csv(Self.normal(1500, mean: 3, seed: 2)),
+                client, "/v1/models/m/reference?version=v2", Self.csv(normalSample(1500, mean: 3, seed: 2)),
                 contentType: "text/csv")
             #expect(own.status == .created, "\(own.body)")
             #expect(own.body["model_version"] as? String == "v2" && own.body["rows"] as? Int == 1500)
@@ -114,12 +104,12 @@ import Testing
         try await withMonitoredServer(window: 3600) { client, store, runner, _ in
             #expect(
                 try await post(
-                    client, "/v1/models/m/reference", Self.csv(Self.normal(2000, mean: 0, seed: 1)),
+                    client, "/v1/models/m/reference", Self.csv(normalSample(2000, mean: 0, seed: 1)),
                     contentType: "text/csv"
                 ).status == .created)
             #expect(
                 try await post(
-                    client, "/v1/models/m/reference?version=v2", Self.csv(Self.normal(1500, mean: 3, seed: 2)),
+                    client, "/v1/models/m/reference?version=v2", Self.csv(normalSample(1500, mean: 3, seed: 2)),
                     contentType: "text/csv"
                 ).status == .created)
             let now = Date()
