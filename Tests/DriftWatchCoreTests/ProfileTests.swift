@@ -50,6 +50,23 @@ import Testing
         for (a, b) in zip(plan.spans, plan.spans.dropFirst()) { #expect(a.to == b.from) }
     }
 
+    @Test func onlyMinutesFromTheStartOfAnHourCanCloseWithThatHour() throws {
+        let day = ProfileWindowPlan(from: Self.date("2026-01-01T10:30:20Z"), to: Self.date("2026-01-02T10:14:05Z"))
+        let hour = try #require(day.closingHour)
+        #expect(hour.resolution == .hour)
+        #expect(hour.from == Self.date("2026-01-02T10:00:00Z") && hour.to == Self.date("2026-01-02T11:00:00Z"))
+        let closed = day.closingWithHour()
+        #expect(closed.spans.dropLast() == day.spans.dropLast())
+        #expect(closed.spans.last == hour)
+        // Ends on an hour: nothing to close. Within one hour: its minutes do not start the hour.
+        #expect(
+            ProfileWindowPlan(from: Self.date("2026-01-01T10:30:00Z"), to: Self.date("2026-01-02T10:00:00Z"))
+                .closingHour == nil)
+        #expect(
+            ProfileWindowPlan(from: Self.date("2026-01-01T10:05:00Z"), to: Self.date("2026-01-01T10:50:00Z"))
+                .closingHour == nil)
+    }
+
     @Test func aShortWindowIsMinutesOnly() {
         let plan = ProfileWindowPlan(from: Self.date("2026-01-01T10:05:00Z"), to: Self.date("2026-01-01T10:50:00Z"))
         #expect(plan.spans.map(\.resolution) == [.minute])
@@ -78,6 +95,46 @@ import Testing
         #expect(decoded.features["colour"]?.typeViolations == 1)
         #expect(decoded.features["x"]?.missing == 1)
         #expect(decoded.features["weird.name.kll"]?.moments.count == 1)
+    }
+
+    @Test func featureNamesThatShareAPrefixOrHoldDotsDecodeApart() throws {
+        // Stored names sort so that the entries of "a.m" fall between those of "a".
+        var profile = TrafficProfile()
+        for i in 0..<40 {
+            profile.add(
+                ProfiledEvent(
+                    position: Int64(i + 1), modelID: "m", timestamp: Date(timeIntervalSince1970: 0),
+                    latencyMilliseconds: Double(i),
+                    features: [
+                        "a": .number(Double(i)), "a.m": i % 2 == 0 ? .text("even") : .missing,
+                        "a.b.moments": .number(-Double(i)), "m": .text("\(i % 3)"),
+                    ]))
+        }
+        let decoded = try TrafficProfile(serialized: profile.serialized())
+        #expect(decoded == profile)
+        let summary = try TrafficProfile(serialized: profile.serializedSummary(), detail: .summary)
+        #expect(Set(summary.features.keys) == ["a", "a.m", "a.b.moments", "m"])
+        #expect(summary.features["a.m"]?.missing == 20 && summary.features["a.m"]?.present == 20)
+        #expect(summary.features["a.b.moments"]?.moments == profile.features["a.b.moments"]?.moments)
+        #expect(summary.latency == profile.latency && summary.count == 40)
+    }
+
+    @Test func aProfileWithoutItsLatencySketchIsRefusedByName() throws {
+        var bundle = SketchBundle(counters: ["count": 1])
+        bundle.parts["latency.moments"] = MomentsSketch().serialized()
+        #expect(throws: SketchError.corrupt("the profile has no part latency.kll")) {
+            try TrafficProfile(serialized: bundle.serialized())
+        }
+        bundle.parts["latency.kll"] = KLLSketch(k: 200).serialized()
+        bundle.parts["prediction.moments"] = MomentsSketch().serialized()
+        bundle.parts["prediction.kll"] = KLLSketch(k: 200).serialized()
+        bundle.parts["prediction.categories"] = SpaceSavingSketch(capacity: 64).serialized()
+        bundle.parts["feature.x.moments"] = MomentsSketch().serialized()
+        #expect(throws: SketchError.corrupt("the profile has no part feature.x.kll")) {
+            try TrafficProfile(serialized: bundle.serialized())
+        }
+        bundle.counters["feature.x.categorized"] = 0
+        #expect(try TrafficProfile(serialized: bundle.serialized(), detail: .summary).features["x"] != nil)
     }
 
     @Test func aSummaryReadKeepsEveryCountButSkipsTheFeatureSketches() throws {

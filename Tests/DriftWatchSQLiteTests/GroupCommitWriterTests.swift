@@ -80,6 +80,9 @@ private actor GatedSQLiteStore: EventStore {
             modelID: modelID, version: version, segment: segment, resolution: resolution, from: from, to: to,
             detail: detail)
     }
+    func hasMinuteProfiles(modelID: String, from: Date, to: Date) async throws -> Bool {
+        try await backing.hasMinuteProfiles(modelID: modelID, from: from, to: to)
+    }
     func modelVersions(modelID: String) async throws -> [String] { try await backing.modelVersions(modelID: modelID) }
     func deleteAllProfiles() async throws { try await backing.deleteAllProfiles() }
     func deleteEvents(before date: Date, limit: Int) async throws -> Int {

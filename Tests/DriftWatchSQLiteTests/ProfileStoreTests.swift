@@ -52,6 +52,44 @@ import Testing
         #expect(window.latencyMoments.maximum == 49)
     }
 
+    @Test func aWindowEndingInsideAnHourReadsThatHourOnlyWhenNothingFollowsIt() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        // 2026-05-28T20:26:40Z + 5,000 s: events until 21:50, minute buckets at both edges.
+        _ = try await store.insert(Self.events(5_000))
+        _ = try await Profiler(store: store).catchUp()
+        let from = Self.start + 100
+        let to = Self.start + 4_000  // 21:33:20, inside the hour 21:00–22:00 that goes on to 21:50
+        let plan = ProfileWindowPlan(from: from, to: to)
+        let hour = try #require(plan.closingHour)
+        #expect(try await store.hasMinuteProfiles(modelID: "m", from: plan.to, to: hour.to))
+        #expect(try await store.windowPlan(modelID: "m", from: from, to: to) == plan, "later events: minutes")
+        let early = try await store.windowProfile(modelID: "m", version: nil, segment: "", from: from, to: to)
+        // Minute-widened window: 20:28:00 ..< 21:34:00, one event per second.
+        #expect(early.count == Int(plan.to.timeIntervalSince(plan.from)))
+
+        // The window that ends with the traffic: its last hour is read whole, with the same answer.
+        let end = Self.start + 4_990  // 21:49:50, the last event is at 21:49:59
+        let closing = ProfileWindowPlan(from: from, to: end)
+        let last = try #require(closing.closingHour)
+        #expect(try await !store.hasMinuteProfiles(modelID: "m", from: closing.to, to: last.to))
+        #expect(try await store.windowPlan(modelID: "m", from: from, to: end) == closing.closingWithHour())
+        var minutes = TrafficProfile()
+        for span in closing.spans {
+            for bucket in try await store.profiles(
+                modelID: "m", version: nil, segment: "", resolution: span.resolution, from: span.from, to: span.to,
+                detail: .full)
+            {
+                minutes.merge(bucket.profile)
+            }
+        }
+        let read = try await store.windowProfile(modelID: "m", version: nil, segment: "", from: from, to: end)
+        #expect(read.count == 5_000 - Int(closing.from.timeIntervalSince(Self.start)) && read.count == minutes.count)
+        #expect(read.errors == minutes.errors && read.features["x"]?.missing == minutes.features["x"]?.missing)
+        let segments = try await store.segmentProfiles(modelID: "m", version: nil, from: from, to: end)
+        #expect(segments.values.reduce(0) { $0 + $1.count } == read.count)
+    }
+
     @Test func eventsStoredBeforeACrashAreProfiledByTheNextStart() async throws {
         let database = TemporaryDatabase()
         do {

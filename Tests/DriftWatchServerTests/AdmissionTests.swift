@@ -47,6 +47,7 @@ private actor GatedStore: EventStore {
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
         detail: ProfileDetail
     ) async throws -> [ProfileBucket] { [] }
+    func hasMinuteProfiles(modelID: String, from: Date, to: Date) async throws -> Bool { false }
     func modelVersions(modelID: String) async throws -> [String] { [] }
     func deleteAllProfiles() async throws {}
     func deleteEvents(before date: Date, limit: Int) async throws -> Int { 0 }

@@ -67,4 +67,30 @@ public struct SketchBundle: Sendable, Hashable {
         try reader.finish()
         self.init(counters: counters, parts: parts)
     }
+
+    /// Walks the entries of ``serialized()`` in stored order (counters by name, then parts by
+    /// name) without building the dictionaries or a string per name: decoders of large bundles
+    /// read each entry once this way. Names are handed over as their UTF-8 bytes, unchecked
+    /// (a decoder validates the ones it turns into strings); everything else is checked as
+    /// ``init(serialized:)`` checks it.
+    public static func walk(
+        serialized bytes: [UInt8], counter: (ArraySlice<UInt8>, Int) throws(SketchError) -> Void,
+        part: (ArraySlice<UInt8>, ArraySlice<UInt8>) throws(SketchError) -> Void
+    ) throws(SketchError) {
+        var reader = try SketchReader(bytes, kind: .bundle, version: formatVersion)
+        let counterCount = Int(try reader.readUInt32())
+        try reader.reserve(counterCount, bytesEach: 12)
+        for _ in 0..<counterCount {
+            let name = try reader.readBytes(Int(try reader.readUInt32()))
+            try counter(name, try reader.readCount())
+        }
+        let partCount = Int(try reader.readUInt32())
+        try reader.reserve(partCount, bytesEach: 8)
+        for _ in 0..<partCount {
+            let name = try reader.readBytes(Int(try reader.readUInt32()))
+            let length = Int(try reader.readUInt32())
+            try part(name, try reader.readBytes(length))
+        }
+        try reader.finish()
+    }
 }

@@ -1,13 +1,27 @@
 import Foundation
 
 extension ProfileStore {
+    /// The buckets to read for a window: ``ProfileWindowPlan``, with the minutes at its end read
+    /// as their whole hour when nothing is stored after the window in that hour
+    /// (``ProfileWindowPlan/closingHour``). Events stored between this check and the read,
+    /// timestamped after the window's end in the same hour, are counted; only a window that
+    /// ends in the present can see those, and they are at most as late as the read.
+    public func windowPlan(modelID: String, from: Date, to: Date) async throws -> ProfileWindowPlan {
+        let plan = ProfileWindowPlan(from: from, to: to)
+        guard let hour = plan.closingHour,
+            try await !hasMinuteProfiles(modelID: modelID, from: plan.to, to: hour.to)
+        else { return plan }
+        return plan.closingWithHour()
+    }
+
     /// The merged profile of a window (widened to whole minutes), read from as few buckets as
-    /// ``ProfileWindowPlan`` allows. `segment` is `key:value` or ``ProfileBuilder/allTraffic``.
+    /// ``windowPlan(modelID:from:to:)`` allows. `segment` is `key:value` or
+    /// ``ProfileBuilder/allTraffic``.
     public func windowProfile(
         modelID: String, version: String?, segment: String, from: Date, to: Date, detail: ProfileDetail = .full
     ) async throws -> TrafficProfile {
         var merged = TrafficProfile()
-        for span in ProfileWindowPlan(from: from, to: to).spans {
+        for span in try await windowPlan(modelID: modelID, from: from, to: to).spans {
             for bucket in try await profiles(
                 modelID: modelID, version: version, segment: segment, resolution: span.resolution, from: span.from,
                 to: span.to, detail: detail)
@@ -23,7 +37,7 @@ extension ProfileStore {
         modelID: String, version: String?, from: Date, to: Date, detail: ProfileDetail = .summary
     ) async throws -> [String: TrafficProfile] {
         var merged: [String: TrafficProfile] = [:]
-        for span in ProfileWindowPlan(from: from, to: to).spans {
+        for span in try await windowPlan(modelID: modelID, from: from, to: to).spans {
             for bucket in try await profiles(
                 modelID: modelID, version: version, segment: nil, resolution: span.resolution, from: span.from,
                 to: span.to, detail: detail)

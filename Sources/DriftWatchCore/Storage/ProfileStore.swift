@@ -35,6 +35,10 @@ public protocol ProfileStore: Sendable {
     /// version are not listed).
     func modelVersions(modelID: String) async throws -> [String]
 
+    /// Whether the model has any profiled traffic (any version) in minute buckets starting in
+    /// `from ..< to`.
+    func hasMinuteProfiles(modelID: String, from: Date, to: Date) async throws -> Bool
+
     /// Deletes every profile and daily metric and resets the position to 0, for a rebuild.
     func deleteAllProfiles() async throws
 
