@@ -91,7 +91,26 @@ extension SQLiteEventStore {
                 sql += " AND segment = ?"
                 arguments += [segment]
             } else {
-                sql += " AND segment <> ''"
+                // `segment <> ''` would scan every bucket of every segment value (the key is
+                // model, resolution, segment, bucket start). The values are listed first, one
+                // key seek each (a skip scan), so that SQLite then seeks each value's buckets.
+                let values = try String.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE value(segment) AS (
+                            SELECT min(segment) FROM profile_summaries
+                            WHERE model_id = ?1 AND resolution = ?2 AND segment > ''
+                            UNION ALL
+                            SELECT (
+                                SELECT min(segment) FROM profile_summaries
+                                WHERE model_id = ?1 AND resolution = ?2 AND segment > value.segment)
+                            FROM value WHERE value.segment IS NOT NULL)
+                        SELECT segment FROM value WHERE segment IS NOT NULL
+                        """,
+                    arguments: [modelID, resolution.rawValue])
+                guard !values.isEmpty else { return [] }
+                sql += " AND segment IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))"
+                arguments += StatementArguments(values)
             }
             if let version {
                 sql += " AND model_version = ?"

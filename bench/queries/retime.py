@@ -8,7 +8,9 @@ the monitors off and time the reads on an idle machine:
 
 Each read: 2 warm-ups, then 20 timed requests one at a time; prints p50 and p95. The extra
 "segments 24h on whole hours" read covers the last 24 whole hours, so its window has no
-minute buckets at its edges. Standard library only.
+minute buckets at its edges. The "…, start at minute M" reads end now and start M minutes past
+an hour 24 hours back, so that the minute buckets at the start edge (60 − M per segment value)
+are the same whatever the time of the run. Standard library only.
 """
 
 import datetime
@@ -27,7 +29,8 @@ def timed(base: str, path: str) -> tuple[float, int]:
 
 def main() -> None:
     base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:18123"
-    end = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    end = now.replace(minute=0, second=0, microsecond=0)
     start = end - datetime.timedelta(hours=24)
     stamp = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     queries = {
@@ -37,6 +40,14 @@ def main() -> None:
         "segments 24h": "/v1/models/bench/segments?window=24h",
         "segments 24h on whole hours": f"/v1/models/bench/segments?from={stamp(start)}&to={stamp(end)}",
         "quality 24h": "/v1/models/bench/quality?window=24h",
+        **{
+            f"{read} ending now, start at minute {minute}": (
+                f"/v1/models/bench/{read}?from={stamp(start + datetime.timedelta(minutes=minute))}"
+                f"&to={stamp(now + datetime.timedelta(seconds=1))}"
+            )
+            for read in ("overview", "segments")
+            for minute in (1, 30, 59)
+        },
         "drift 1h": "/v1/models/bench/drift?window=1h",
         "drift 24h": "/v1/models/bench/drift?window=24h",
     }
