@@ -85,7 +85,7 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
             "top_segments": top.map { segment(name: $0.key, $0.value, total: profile.count) },
             "scatter": [
                 "feature": feature as Any,
-                "points": feature.map { name in Self.scatter(events, feature: name) } ?? [],
+                "points": feature.map { name in Self.scatterJSON(events, feature: name) } ?? JSONText(text: "[]"),
             ],
         ]
     }
@@ -152,13 +152,43 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
     }
 
     /// Prediction against one numeric feature, with the event's first segment tag for colour.
-    static func scatter(_ events: [InferenceEvent], feature: String) -> [[String: Any]] {
+    /// One point of the prediction-vs-feature scatter.
+    struct ScatterPoint {
+        var x: Double
+        var y: Double
+        var segment: String?
+        var timestamp: Date
+    }
+
+    /// The events' points for `feature` (events without a number for it or a prediction are left out).
+    static func scatterPoints(_ events: [InferenceEvent], feature: String) -> [ScatterPoint] {
         events.compactMap { event in
             guard case .number(let x)? = event.features[feature],
                 let y = event.predictionNumber ?? event.probabilities["1"]
             else { return nil }
             let segment = event.segments.keys.sorted().first.map { "\($0):\(event.segments[$0]!)" }
-            return ["x": x, "y": y, "segment": segment as Any, "ts": Timestamps.format(event.timestamp)]
+            return ScatterPoint(x: x, y: y, segment: segment, timestamp: event.timestamp)
         }
+    }
+
+    /// The points as JSON, written directly: hundreds of small dictionaries cost more to encode
+    /// through ``JSONResponse`` than the rest of the overview. Same keys and order.
+    static func scatterJSON(_ events: [InferenceEvent], feature: String) -> JSONText {
+        var writer = JSONWriter()
+        writer.raw("[")
+        for (index, point) in scatterPoints(events, feature: feature).enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"segment\":")
+            if let segment = point.segment { writer.string(segment) } else { writer.null() }
+            writer.raw(",\"ts\":")
+            writer.string(Timestamps.format(point.timestamp))
+            writer.raw(",\"x\":")
+            writer.number(point.x)
+            writer.raw(",\"y\":")
+            writer.number(point.y)
+            writer.raw("}")
+        }
+        writer.raw("]")
+        return JSONText(text: writer.text)
     }
 }

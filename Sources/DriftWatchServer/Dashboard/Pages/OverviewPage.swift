@@ -131,9 +131,8 @@ struct OverviewPage: DashboardPage {
 
     /// Prediction against `feature` for the sample of events, read as the JSON overview reads it.
     static func scatter(_ events: [InferenceEvent], feature: String) -> [ScatterPoint] {
-        TrafficRoutes<BasicRequestContext>.scatter(events, feature: feature).compactMap { point in
-            guard let x = point["x"] as? Double, let y = point["y"] as? Double else { return nil }
-            return ScatterPoint(x: x, y: y, group: point["segment"] as? String ?? "no segment")
+        TrafficRoutes<BasicRequestContext>.scatterPoints(events, feature: feature).map { point in
+            ScatterPoint(x: point.x, y: point.y, group: point.segment ?? "no segment")
         }
     }
 
