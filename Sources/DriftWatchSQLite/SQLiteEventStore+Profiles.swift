@@ -79,7 +79,7 @@ extension SQLiteEventStore {
     ) async throws -> [ProfileBucket] {
         let lower = try Int64(milliseconds: from)
         let upper = try Int64(milliseconds: to)
-        return try await pool.read { db in
+        let rows: [(key: ProfileKey, data: [UInt8])] = try await pool.read { db in
             // Summaries live in their own small rows, so that these reads never load the sketches.
             let table = detail == .summary ? "profile_summaries" : "profiles"
             var sql = """
@@ -117,18 +117,20 @@ extension SQLiteEventStore {
                 arguments += [version]
             }
             sql += " ORDER BY bucket_start"
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            var buckets: [ProfileBucket] = []
-            while let row = try rows.next() {
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            var rows: [(key: ProfileKey, data: [UInt8])] = []
+            while let row = try cursor.next() {
                 let key = ProfileKey(
                     modelID: modelID, modelVersion: row["model_version"], segment: row["segment"],
                     resolution: resolution, bucketStart: Date(milliseconds: row["bucket_start"]))
                 let data: Data = row["data"]
-                buckets.append(
-                    ProfileBucket(key: key, profile: try TrafficProfile(serialized: [UInt8](data), detail: detail)))
+                rows.append((key, [UInt8](data)))
             }
-            return buckets
+            return rows
         }
+        // Decoded after the read, so that the connection goes back to the pool first.
+        let profiles = try TrafficProfile.decode(rows.map(\.data), detail: detail)
+        return zip(rows, profiles).map { ProfileBucket(key: $0.key, profile: $1) }
     }
 
     public func modelVersions(modelID: String) async throws -> [String] {
