@@ -126,6 +126,47 @@ import Testing
         }
     }
 
+    /// Good rows with a few bytes replaced, inserted or deleted (quotes, brackets, escapes,
+    /// digits, signs, bytes of multi-byte characters...): whatever the typed path makes of them
+    /// agrees with the tree path.
+    @Test(arguments: 0..<3)
+    func mutatedRowsAgreeWithTheTree(limitSet: Int) {
+        let limits = Self.limitSets[limitSet]
+        var generator = SplitMixGenerator(seed: UInt64(limitSet) &+ 7)
+        var typedDecoded = 0
+        for round in 0..<3_000 {
+            let bytes = Self.mutated(Self.goodInferences[round % Self.goodInferences.count], &generator)
+            // A mutation may remove the request id: the generated ones differ between the paths.
+            let tree = Self.treeInference(bytes, limits: limits).maskingGeneratedIDs
+            let typed = Self.typedInference(bytes, limits: limits)
+            if typed != nil { typedDecoded += 1 }
+            #expect(
+                typed.map { Outcome.event(Self.fingerprint($0)).maskingGeneratedIDs } ?? tree == tree,
+                "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        // The mutations leave many rows well formed, and those take the typed path, except when
+        // the nesting limit refuses the features object, which the tree path then reports.
+        #expect(limits.maxDepth >= 2 ? typedDecoded > 0 : typedDecoded == 0)
+    }
+
+    /// `text` with one to three bytes replaced, inserted or deleted, drawn from JSON's
+    /// structural characters, escapes, digits, letters of the literals and bytes of multi-byte
+    /// characters.
+    static func mutated(_ text: String, _ generator: inout SplitMixGenerator) -> [UInt8] {
+        let alphabet = Array(#"{}[]":,\"e.-+0159 nultrfa"#.utf8) + [0xC3, 0xA9, 0xFF, 0x00, 0x0A]
+        var bytes = Array(text.utf8)
+        for _ in 0..<Int.random(in: 1...3, using: &generator) where !bytes.isEmpty {
+            let at = Int.random(in: 0..<bytes.count, using: &generator)
+            let byte = alphabet.randomElement(using: &generator)!
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: bytes[at] = byte
+            case 1: bytes.insert(byte, at: at)
+            default: bytes.remove(at: at)
+            }
+        }
+        return bytes
+    }
+
     @Test func theDecoderKeepsNoFeaturesFromOneRowInTheNext() {
         var decoder = InferenceRowDecoder(limits: IngestLimits(), receivedAt: Self.receivedAt)
         let rows = [
@@ -174,6 +215,23 @@ import Testing
         }
     }
 
+    @Test(arguments: 0..<3)
+    func mutatedLabelRowsAgreeWithTheTree(limitSet: Int) {
+        let limits = Self.limitSets[limitSet]
+        var generator = SplitMixGenerator(seed: UInt64(limitSet) &+ 11)
+        var typedDecoded = 0
+        for round in 0..<2_000 {
+            let bytes = Self.mutated(Self.goodLabels[round % Self.goodLabels.count], &generator)
+            let tree = Self.treeLabel(bytes, limits: limits)
+            let typed = Self.typedLabel(bytes, limits: limits)
+            if typed != nil { typedDecoded += 1 }
+            #expect(
+                typed.map { Outcome.event(Self.fingerprint($0)) } ?? tree == tree,
+                "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(typedDecoded > 0)
+    }
+
     // MARK: - Helpers
 
     /// A decoded row, with every number as its bit pattern (so that -0 differs from 0), or why
@@ -181,6 +239,13 @@ import Testing
     enum Outcome: Equatable {
         case event(String)
         case rejected(String)
+
+        /// With every generated request id (a lowercase UUID) replaced by the same text.
+        var maskingGeneratedIDs: Outcome {
+            guard case .event(let text) = self else { return self }
+            return .event(
+                text.replacing(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, with: "<generated>"))
+        }
     }
 
     static func typedInference(_ bytes: [UInt8], limits: IngestLimits) -> InferenceEvent? {
