@@ -39,10 +39,26 @@ extension SQLiteEventStore {
 
     /// Merges increments into the stored profiles, refreshes the touched days' metrics and
     /// records the position, in one transaction.
+    ///
+    /// Decoding, merging and encoding the profiles takes far longer than the SQL, and the
+    /// writer connection is the one every ingest commit waits for; so the merges are computed
+    /// first from a read snapshot, and the transaction only checks that each stored profile is
+    /// still the one merged (the same bytes) before writing the result. A profile that changed
+    /// since the snapshot is merged again inside the transaction, as before.
     public func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
         async throws -> Bool
     {
-        let keys = increments.keys.sorted()
+        let entries = increments.sorted { $0.key < $1.key }
+        guard let prepared = try await prepareMerges(entries, after: start) else { return false }
+        return try await writeMerges(entries, prepared, after: start, through: position)
+    }
+
+    /// The transaction of ``mergeProfiles(_:after:through:)``: writes the prepared merges,
+    /// merging again those whose stored profile is no longer the one they were made from.
+    func writeMerges(
+        _ entries: [(key: ProfileKey, value: TrafficProfile)], _ prepared: [(base: Data?, result: MergedProfile)],
+        after start: Int64, through position: Int64
+    ) async throws -> Bool {
         let now = try Int64(milliseconds: Date())
         return try await pool.write { db in
             let recorded = try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
@@ -51,17 +67,15 @@ extension SQLiteEventStore {
             let upsert = try db.cachedStatement(sql: ProfileSQL.upsert)
             let upsertSummary = try db.cachedStatement(sql: ProfileSQL.upsertSummary)
             var days: Set<DayKey> = []
-            for key in keys {
-                guard var profile = increments[key] else { continue }
+            for ((key, increment), merge) in zip(entries, prepared) {
                 let arguments = try ProfileSQL.keyArguments(key)
-                if let stored = try Data.fetchOne(select, arguments: arguments) {
-                    var merged = try TrafficProfile(serialized: [UInt8](stored))
-                    merged.merge(profile)
-                    profile = merged
+                let stored = try Data.fetchOne(select, arguments: arguments)
+                var result = merge.result
+                if stored != merge.base {
+                    result = try MergedProfile(stored: stored, increment: increment)
                 }
-                try upsert.execute(
-                    arguments: arguments + [profile.count, profile.errors, Data(profile.serialized())])
-                try upsertSummary.execute(arguments: arguments + [Data(profile.serializedSummary())])
+                try upsert.execute(arguments: arguments + [result.count, result.errors, result.data])
+                try upsertSummary.execute(arguments: arguments + [result.summary])
                 if key.resolution == .day && key.segment == ProfileBuilder.allTraffic {
                     days.insert(DayKey(modelID: key.modelID, start: try Int64(milliseconds: key.bucketStart)))
                 }
@@ -70,6 +84,31 @@ extension SQLiteEventStore {
             try db.execute(sql: "UPDATE profile_position SET position = ? WHERE id = 1", arguments: [position])
             return true
         }
+    }
+
+    /// The merge of each increment with its profile as a read snapshot holds it, in the order
+    /// of `entries`; nil when the profiled position is no longer `start`.
+    func prepareMerges(_ entries: [(key: ProfileKey, value: TrafficProfile)], after start: Int64)
+        async throws -> [(base: Data?, result: MergedProfile)]?
+    {
+        var prepared: [(base: Data?, result: MergedProfile)] = []
+        prepared.reserveCapacity(entries.count)
+        // In slices, so that no read transaction stays open long; a change between slices is
+        // caught by the comparison in the write transaction.
+        for first in stride(from: 0, to: entries.count, by: 256) {
+            let slice = entries[first..<min(first + 256, entries.count)].map(\.key)
+            let stored: [Data?]? = try await pool.read { db in
+                let recorded = try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
+                guard recorded == start else { return nil }
+                let select = try db.cachedStatement(sql: ProfileSQL.select)
+                return try slice.map { key in try Data.fetchOne(select, arguments: try ProfileSQL.keyArguments(key)) }
+            }
+            guard let stored else { return nil }
+            for (entry, data) in zip(entries[first...], stored) {
+                prepared.append((data, try MergedProfile(stored: data, increment: entry.value)))
+            }
+        }
+        return prepared
     }
 
     /// Stored profiles in a time range.
@@ -304,6 +343,28 @@ private struct DayKey: Hashable {
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}
+
+/// A profile merged with an increment, encoded for its row.
+struct MergedProfile: Sendable {
+    var count: Int
+    var errors: Int
+    var data: Data
+    var summary: Data
+
+    /// `increment` merged into the `stored` encoding (nil: no profile yet).
+    init(stored: Data?, increment: TrafficProfile) throws {
+        var profile = increment
+        if let stored {
+            var merged = try TrafficProfile(serialized: [UInt8](stored))
+            merged.merge(increment)
+            profile = merged
+        }
+        count = profile.count
+        errors = profile.errors
+        data = Data(profile.serialized())
+        summary = Data(profile.serializedSummary())
     }
 }
 

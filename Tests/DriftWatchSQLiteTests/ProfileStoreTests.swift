@@ -133,6 +133,47 @@ import Testing
         #expect(window.count == 10)
     }
 
+    /// Merges are computed outside the write transaction; a profile deleted in between (as
+    /// expiry deletes old buckets) is merged again inside it, so the result is the same as
+    /// when the deletion came before the whole merge.
+    @Test func aProfileChangedWhileItsMergeWasPreparedIsMergedAgain() async throws {
+        let prepared = TemporaryDatabase()
+        let serial = TemporaryDatabase()
+        let whilePrepared = try await Self.mergeAroundExpiry(prepared, expiringWhilePrepared: true)
+        let before = try await Self.mergeAroundExpiry(serial, expiringWhilePrepared: false)
+        #expect(whilePrepared == before)
+        #expect(!whilePrepared.isEmpty)
+    }
+
+    /// Profiles 100 events, stores 200 more, and merges their increments with minute profiles
+    /// expired either between preparing and writing the merge or before the merge; the profiles.
+    static func mergeAroundExpiry(_ database: borrowing TemporaryDatabase, expiringWhilePrepared: Bool)
+        async throws -> [String: Data]
+    {
+        let store = try await database.open()
+        _ = try await store.insert(events(100))
+        try await Profiler(store: store).catchUp()
+        _ = try await store.insert(events(200, from: 100))
+        let position = try await store.profiledThrough()
+        let profiled = try await store.eventsToProfile(after: position, limit: 1_000)
+        let entries = ProfileBuilder.increments(for: profiled).sorted { $0.key < $1.key }
+        let last = try #require(profiled.last).position
+        func expire() async throws {
+            #expect(try await store.deleteProfiles(resolution: .minute, before: start + 90, limit: 100) > 0)
+        }
+        if expiringWhilePrepared {
+            let merges = try #require(try await store.prepareMerges(entries, after: position))
+            try await expire()
+            #expect(try await store.writeMerges(entries, merges, after: position, through: last))
+        } else {
+            try await expire()
+            #expect(
+                try await store.mergeProfiles(Dictionary(uniqueKeysWithValues: entries), after: position, through: last)
+            )
+        }
+        return try await blobs(database.path)
+    }
+
     @Test func dailyMetricsHoldVolumeLatencyAndPerformance() async throws {
         let database = TemporaryDatabase()
         let store = try await database.open()

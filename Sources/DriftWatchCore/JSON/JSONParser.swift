@@ -83,7 +83,7 @@ struct JSONReader {
     }
 
     /// Whether the next byte is `byte`; consumes it if so.
-    private mutating func take(_ byte: UInt8) -> Bool {
+    mutating func take(_ byte: UInt8) -> Bool {
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
         return true
@@ -168,7 +168,7 @@ struct JSONReader {
         position += word.utf8CodeUnitCount
     }
 
-    private mutating func string() throws(JSONSyntaxError) -> String {
+    mutating func string() throws(JSONSyntaxError) -> String {
         position += 1
         let start = position
         var ascii = true

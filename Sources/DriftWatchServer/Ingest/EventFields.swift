@@ -151,7 +151,7 @@ struct EventFields {
         }
     }
 
-    private static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
+    static let nonFiniteSpellings: Set<String> = ["NaN", "nan", "Infinity", "-Infinity", "inf", "-inf"]
 }
 
 /// A feature value as received, before it is stored.

@@ -54,8 +54,11 @@ struct IngestBodyReader {
 
     /// Reads `request`'s body; `decode` turns a row into an item, `deliver` stores a part.
     /// `keepingText` names a member of each row whose received text is handed to `decode`.
+    /// `decodeBytes`, when it gives an item, decodes a row straight from its bytes; when it
+    /// gives nil, the row is parsed and handed to `decode`, which has the last word.
     func read<Item>(
         _ request: Request, keepingText member: String? = nil,
+        decodeBytes: (UnsafeBufferPointer<UInt8>) -> Item? = { _ in nil },
         decode: (ParsedRow) throws(RejectedRow) -> Item,
         deliver: ([Item]) async throws -> Void
     ) async throws -> Outcome {
@@ -78,6 +81,10 @@ struct IngestBodyReader {
                         index: index, field: "", error: "the row is \(bytes) bytes; the limit is \(limits.maxRowBytes)"),
                     &outcome)
             case .row(let bytes):
+                if let item = decodeBytes(bytes) {
+                    items.append(item)
+                    return
+                }
                 let parsed: ParsedRow
                 do throws(JSONSyntaxError) {
                     let (value, range) = try JSONParser.parse(bytes, capturing: member, maxDepth: limits.maxDepth)

@@ -25,10 +25,12 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         let receivedAt = Date()
         var stored = IngestAnswer(duplicates: 0, requestIDs: [], schemaViolations: 0)
         let reader = IngestBodyReader(limits: limits)
+        var decoder = InferenceRowDecoder(limits: limits, receivedAt: receivedAt)
         let outcome: IngestBodyReader.Outcome
         do {
             outcome = try await reader.read(
                 request, keepingText: "features",
+                decodeBytes: { decoder.decode($0) },
                 decode: { (row) throws(RejectedRow) in
                     try EventRowDecoding.inference(
                         row.value, index: row.index, limits: limits, receivedAt: receivedAt,
@@ -58,10 +60,12 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
         let receivedAt = Date()
         var stored = IngestAnswer()
         let reader = IngestBodyReader(limits: limits)
+        let decoder = LabelRowDecoder(limits: limits, receivedAt: receivedAt)
         let outcome: IngestBodyReader.Outcome
         do {
             outcome = try await reader.read(
                 request,
+                decodeBytes: { decoder.decode($0) },
                 decode: { (row) throws(RejectedRow) in
                     try EventRowDecoding.label(row.value, index: row.index, limits: limits, receivedAt: receivedAt)
                 },
