@@ -77,8 +77,6 @@ struct InferenceRowDecoder {
     private mutating func read(_ row: UnsafeBufferPointer<UInt8>) throws -> InferenceEvent {
         typealias F = TypedRowFields
         var scanner = JSONScanner(bytes: row, maxDepth: limits.maxDepth)
-        guard scanner.enterObject() else { throw F.Unusual() }
-        var seen = 0
         var modelID: JSONValue?
         var modelVersion: String?
         var requestID: String?
@@ -91,16 +89,7 @@ struct InferenceRowDecoder {
         var featuresJSON: String?
         var segments: [String: String] = [:]
         var error: String?
-        var first = true
-        while let key = try scanner.nextRawKey(first: first) {
-            first = false
-            guard let member = Member(key) else {
-                // Not an event field: checked as JSON, then ignored, as the tree path does.
-                _ = try scanner.value(depth: 1)
-                continue
-            }
-            guard seen & (1 << member.rawValue) == 0 else { throw F.Unusual() }
-            seen |= 1 << member.rawValue
+        try F.readRow(&scanner, member: Member.init) { member, scanner in
             switch member {
             case .features:
                 let start = scanner.position
@@ -117,15 +106,29 @@ struct InferenceRowDecoder {
             case .ts: timestamp = try F.timestamp(F.scalar(&scanner, depth: 1), receivedAt: receivedAt)
             case .predictionNumber: predictionNumber = try F.number(F.scalar(&scanner, depth: 1))
             case .predictionText: predictionText = try F.text(F.scalar(&scanner, depth: 1), id: false, limits: limits)
-            case .probabilities: probabilities = try readProbabilities(&scanner)
+            case .probabilities:
+                // As ``EventFields/probabilities(_:)``.
+                probabilities = try F.readMap(&scanner) { value in
+                    guard case .number(let p) = value, p >= 0, p <= 1 else { throw F.Unusual() }
+                    return p
+                }
             case .latency:
                 latency = try F.number(F.scalar(&scanner, depth: 1))
                 if let latency, !(latency >= 0) { throw F.Unusual() }
-            case .segments: segments = try readSegments(&scanner)
+            case .segments:
+                // As ``EventFields/stringMap(_:)``. A null is skipped by the tree path after
+                // repeated keys are resolved; rare enough to leave to it.
+                segments = try F.readMap(&scanner) { value in
+                    switch value {
+                    case .string(let text) where text.utf8.count <= limits.maxStringLength: return text
+                    case .number(let number) where number.isFinite: return FeatureValue.label(number)
+                    case .bool(let flag): return flag ? "true" : "false"
+                    default: throw F.Unusual()
+                    }
+                }
             case .error: error = try F.text(F.scalar(&scanner, depth: 1), id: false, limits: limits)
             }
         }
-        guard scanner.isAtEnd() else { throw F.Unusual() }
         return InferenceEvent(
             modelID: try F.requiredText(modelID, limits: limits), modelVersion: modelVersion,
             requestID: requestID ?? UUID().uuidString.lowercased(), timestamp: timestamp,
@@ -175,50 +178,6 @@ struct InferenceRowDecoder {
         let values = Dictionary(scratch) { kept, _ in kept }
         guard values.count == scratch.count else { throw F.Unusual() }  // a repeated key
         return (values, verbatim)
-    }
-
-    /// As ``EventFields/stringMap(_:)``.
-    private func readSegments(_ scanner: inout JSONScanner) throws -> [String: String] {
-        typealias F = TypedRowFields
-        guard scanner.enterObject() else {
-            guard case .null = try F.scalar(&scanner, depth: 1) else { throw F.Unusual() }
-            return [:]
-        }
-        var entries: [(String, String)] = []
-        var first = true
-        while let key = try scanner.nextKey(first: first) {
-            first = false
-            switch try F.scalar(&scanner, depth: 2) {
-            case .string(let text) where text.utf8.count <= limits.maxStringLength: entries.append((key, text))
-            case .number(let number) where number.isFinite: entries.append((key, FeatureValue.label(number)))
-            case .bool(let flag): entries.append((key, flag ? "true" : "false"))
-            // A null is skipped by the tree path after repeated keys are resolved; rare enough to
-            // leave to it.
-            default: throw F.Unusual()
-            }
-        }
-        let segments = Dictionary(entries) { kept, _ in kept }
-        guard segments.count == entries.count else { throw F.Unusual() }
-        return segments
-    }
-
-    /// As ``EventFields/probabilities(_:)``.
-    private func readProbabilities(_ scanner: inout JSONScanner) throws -> [String: Double] {
-        typealias F = TypedRowFields
-        guard scanner.enterObject() else {
-            guard case .null = try F.scalar(&scanner, depth: 1) else { throw F.Unusual() }
-            return [:]
-        }
-        var entries: [(String, Double)] = []
-        var first = true
-        while let key = try scanner.nextKey(first: first) {
-            first = false
-            guard case .number(let p) = try F.scalar(&scanner, depth: 2), p >= 0, p <= 1 else { throw F.Unusual() }
-            entries.append((key, p))
-        }
-        let probabilities = Dictionary(entries) { kept, _ in kept }
-        guard probabilities.count == entries.count else { throw F.Unusual() }
-        return probabilities
     }
 
     /// The spellings of NaN and ±∞ that are missing values inside `features`, as

@@ -43,22 +43,12 @@ struct LabelRowDecoder {
     private func read(_ row: UnsafeBufferPointer<UInt8>) throws -> LabelEvent {
         typealias F = TypedRowFields
         var scanner = JSONScanner(bytes: row, maxDepth: limits.maxDepth)
-        guard scanner.enterObject() else { throw F.Unusual() }
-        var seen = 0
         var modelID: JSONValue?
         var requestID: JSONValue?
         var timestamp = receivedAt
         var truthNumber: Double?
         var truthText: String?
-        var first = true
-        while let key = try scanner.nextRawKey(first: first) {
-            first = false
-            guard let member = Member(key) else {
-                _ = try scanner.value(depth: 1)
-                continue
-            }
-            guard seen & (1 << member.rawValue) == 0 else { throw F.Unusual() }
-            seen |= 1 << member.rawValue
+        try F.readRow(&scanner, member: Member.init) { member, scanner in
             switch member {
             case .modelID: modelID = try F.scalar(&scanner, depth: 1)
             case .requestID: requestID = try F.scalar(&scanner, depth: 1)
@@ -67,7 +57,7 @@ struct LabelRowDecoder {
             case .truthText: truthText = try F.text(F.scalar(&scanner, depth: 1), id: false, limits: limits)
             }
         }
-        guard scanner.isAtEnd(), truthNumber != nil || truthText != nil else { throw F.Unusual() }
+        guard truthNumber != nil || truthText != nil else { throw F.Unusual() }
         return LabelEvent(
             modelID: try F.requiredText(modelID, limits: limits),
             requestID: try F.requiredText(requestID, limits: limits), timestamp: timestamp,

@@ -16,6 +16,49 @@ enum TypedRowFields {
         return true
     }
 
+    /// Reads a row that is one object: each member `member` names is handed to `read`, which
+    /// consumes its value (a member given twice is unusual); any other member is checked as JSON
+    /// and skipped, as the tree path does. Text after the object is unusual.
+    static func readRow<Member: RawRepresentable<Int>>(
+        _ scanner: inout JSONScanner, member: (UnsafeBufferPointer<UInt8>) -> Member?,
+        _ read: (Member, inout JSONScanner) throws -> Void
+    ) throws {
+        guard scanner.enterObject() else { throw Unusual() }
+        var seen = 0
+        var first = true
+        while let key = try scanner.nextRawKey(first: first) {
+            first = false
+            guard let known = member(key) else {
+                _ = try scanner.value(depth: 1)
+                continue
+            }
+            guard seen & (1 << known.rawValue) == 0 else { throw Unusual() }
+            seen |= 1 << known.rawValue
+            try read(known, &scanner)
+        }
+        guard scanner.isAtEnd() else { throw Unusual() }
+    }
+
+    /// A flat object of `key → value` at depth 1 (`segments`, `y_proba`); `null` is empty. A
+    /// repeated key, or a value `value` throws for, is unusual.
+    static func readMap<Value>(_ scanner: inout JSONScanner, _ value: (JSONValue) throws -> Value) throws
+        -> [String: Value]
+    {
+        guard scanner.enterObject() else {
+            guard case .null = try scalar(&scanner, depth: 1) else { throw Unusual() }
+            return [:]
+        }
+        var entries: [(String, Value)] = []
+        var first = true
+        while let key = try scanner.nextKey(first: first) {
+            first = false
+            entries.append((key, try value(try scalar(&scanner, depth: 2))))
+        }
+        let map = Dictionary(entries) { kept, _ in kept }
+        guard map.count == entries.count else { throw Unusual() }
+        return map
+    }
+
     /// A scalar (an object or array is unusual where a scalar is read).
     static func scalar(_ scanner: inout JSONScanner, depth: Int) throws -> JSONValue {
         switch scanner.peek() {
