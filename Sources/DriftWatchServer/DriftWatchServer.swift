@@ -89,11 +89,9 @@ public enum DriftWatchServer {
         let profiler = Profiler(store: store, batchSize: configuration.profiling.batchSize)
         let repaired = try await profiler.catchUp()
         if repaired > 0 { logger.info("profiles caught up", metadata: ["events": "\(repaired)"]) }
-        // Off the cooperative pool, so that a pass does not keep requests from its threads.
-        let profiling = BackgroundExecutor(label: "DriftWatch.profiler")
         var services: [any Service] = [
             PeriodicService(name: "profiler", interval: configuration.profiling.interval, logger: logger) { _ in
-                try await withTaskExecutorPreference(profiling) { ["events": "\(try await profiler.catchUp())"] }
+                ["events": "\(try await profiler.catchUp())"]
             },
             PeriodicService(name: "data expiry", interval: configuration.retention.interval, logger: logger) { now in
                 let deleted = try await DataExpiry(store: store, retention: configuration.retention).run(now: now)

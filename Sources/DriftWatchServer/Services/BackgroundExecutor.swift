@@ -1,7 +1,7 @@
 import Dispatch
 
-/// Runs background work (the profiler) on a serial dispatch queue of its own instead of the
-/// cooperative pool, whose threads (one per core) also serve requests.
+/// Runs background work (each ``PeriodicService``'s rounds) on a serial dispatch queue of its
+/// own instead of the cooperative pool, whose threads (one per core) also serve requests.
 ///
 /// A profiler pass computes for hundreds of milliseconds between suspensions; on the pool it
 /// keeps one of the two threads from requests for that long, which shows as seconds of p99

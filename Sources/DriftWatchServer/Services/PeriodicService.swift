@@ -4,6 +4,10 @@ import ServiceLifecycle
 
 /// Runs a piece of work on a schedule, beside the HTTP server, until the server shuts down:
 /// the monitors, the profiler, data expiry.
+///
+/// Rounds run on a ``BackgroundExecutor`` of the service's own, not on the cooperative pool:
+/// a profiler pass or a monitor round computes for hundreds of milliseconds between
+/// suspensions, and on the pool (one thread per core) that keeps requests from a thread.
 struct PeriodicService: Service {
     /// The name in log lines.
     let name: String
@@ -12,6 +16,20 @@ struct PeriodicService: Service {
     let logger: Logger
     /// One round; returns facts for the debug log line.
     let round: @Sendable (Date) async throws -> Logger.Metadata
+    /// Where rounds run.
+    let executor: BackgroundExecutor
+
+    /// A service named `name`; its rounds run on `executor`, by default one of its own.
+    init(
+        name: String, interval: TimeInterval, logger: Logger, executor: BackgroundExecutor? = nil,
+        round: @escaping @Sendable (Date) async throws -> Logger.Metadata
+    ) {
+        self.name = name
+        self.interval = interval
+        self.logger = logger
+        self.round = round
+        self.executor = executor ?? BackgroundExecutor(label: "DriftWatch.\(name)")
+    }
 
     /// Returns (without an error) when the server shuts down: a round in progress finishes
     /// first, and the wait for the next one is cut short. A failed round is logged and the
@@ -21,7 +39,7 @@ struct PeriodicService: Service {
             while !Task.isCancelled {
                 let started = Date()
                 do {
-                    var metadata = try await round(started)
+                    var metadata = try await withTaskExecutorPreference(executor) { try await round(started) }
                     metadata["seconds"] = "\(String(format: "%.3f", Date().timeIntervalSince(started)))"
                     logger.debug("\(name) ran", metadata: metadata)
                 } catch {
