@@ -50,12 +50,13 @@ extension ModelChecks {
         return reference
     }
 
-    /// Data quality of a window's profile, against the reference when there is one.
+    /// Data quality of a window's profile, against the reference of its scope's version when
+    /// there is one (which is handed back too).
     func profileQuality(model id: String, window: TimeWindow, scope: TrafficScope) async throws
-        -> (profile: TrafficProfile, quality: DataQuality)
+        -> (profile: TrafficProfile, reference: ReferenceDataset?, quality: DataQuality)
     {
         let profile = try await profile(model: id, window: window, scope: scope)
         let reference = try await reference(model: id, version: scope.version, before: window)
-        return (profile, DataQuality.evaluate(profile: profile, reference: reference))
+        return (profile, reference, DataQuality.evaluate(profile: profile, reference: reference))
     }
 }

@@ -12,39 +12,34 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
 
     func add(to router: Router<Context>) {
         router.post("/v1/models/:model/reference") { request, context in
-            try await upload(request, model: try context.parameters.require("model"))
+            let id = try context.parameters.require("model")
+            return try await Self.versioned(request) { try await upload(request, model: id, version: $0) }
         }
         router.post("/v1/models/:model/reference/window") { request, context in
-            try await fromWindow(request, model: try context.parameters.require("model"))
+            let id = try context.parameters.require("model")
+            return try await Self.versioned(request) { try await fromWindow(request, model: id, version: $0) }
         }
         router.get("/v1/models/:model/reference") { request, context in
             let id = try context.parameters.require("model")
-            let version: String?
-            switch Self.version(request) {
-            case .success(let read): version = read
-            case .failure(let refusal): return refusal.response
+            return try await Self.versioned(request) { version in
+                guard let reference = try await store.reference(modelID: id, version: version) else {
+                    let path = "/v1/models/\(id)/reference" + (version.map { "?version=\($0)" } ?? "")
+                    return JSONResponse.error(
+                        .notFound, "\(Self.whose(id, version)) has no reference; POST one to \(path)")
+                }
+                var summary = Self.summary(reference)
+                summary["versions_with_reference"] = try await store.referenceVersions(modelID: id)
+                return JSONResponse.make(.ok, summary)
             }
-            guard let reference = try await store.reference(modelID: id, version: version) else {
-                let path = "/v1/models/\(id)/reference" + (version.map { "?version=\($0)" } ?? "")
-                let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
-                return JSONResponse.error(.notFound, "\(whose) has no reference; POST one to \(path)")
-            }
-            var summary = Self.summary(reference)
-            summary["versions_with_reference"] = try await store.referenceVersions(modelID: id)
-            return JSONResponse.make(.ok, summary)
         }
         router.delete("/v1/models/:model/reference") { request, context in
             let id = try context.parameters.require("model")
-            let version: String?
-            switch Self.version(request) {
-            case .success(let read): version = read
-            case .failure(let refusal): return refusal.response
+            return try await Self.versioned(request) { version in
+                guard try await store.deleteReference(modelID: id, version: version) else {
+                    return JSONResponse.error(.notFound, "\(Self.whose(id, version)) has no reference")
+                }
+                return Response(status: .noContent)
             }
-            guard try await store.deleteReference(modelID: id, version: version) else {
-                let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
-                return JSONResponse.error(.notFound, "\(whose) has no reference")
-            }
-            return Response(status: .noContent)
         }
         router.get("/v1/models/:model/drift") { request, context in
             try await drift(request, model: try context.parameters.require("model"))
@@ -57,7 +52,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
 
     /// A reference named by a past window of the model's own production traffic (`from`, `to`
     /// or `window`), sampled to at most `limit` events (newest first).
-    private func fromWindow(_ request: Request, model id: String) async throws -> Response {
+    private func fromWindow(_ request: Request, model id: String, version: String?) async throws -> Response {
         let query = request.uri.queryParameters
         let window: TimeWindow
         switch TimeWindow.read(query) {
@@ -69,17 +64,11 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
             return JSONResponse.make(
                 .badRequest, ["error": "must be an integer from 1 to \(ModelChecks.maxEvents)", "field": "limit"])
         }
-        let version: String?
-        switch Self.version(request) {
-        case .success(let read): version = read
-        case .failure(let refusal): return refusal.response
-        }
         guard let model = try await models.lookUp(id) else { return JSONResponse.error(.notFound, "no model \(id)") }
         let rows = try await store.features(
             modelID: id, version: version, from: window.from, to: window.to, limit: limit)
         guard !rows.isEmpty else {
-            let whose = version.map { "version \($0) of model \(id)" } ?? "model \(id)"
-            return JSONResponse.error(.unprocessableContent, "\(whose) has no events in the window")
+            return JSONResponse.error(.unprocessableContent, "\(Self.whose(id, version)) has no events in the window")
         }
         var reference = ReferenceDataset(
             modelID: id, source: "window \(Timestamps.format(window.from)) – \(Timestamps.format(window.to))",
@@ -89,12 +78,7 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         return JSONResponse.make(.created, Self.summary(reference))
     }
 
-    private func upload(_ request: Request, model id: String) async throws -> Response {
-        let version: String?
-        switch Self.version(request) {
-        case .success(let read): version = read
-        case .failure(let refusal): return refusal.response
-        }
+    private func upload(_ request: Request, model id: String, version: String?) async throws -> Response {
         guard let body = try await JSONBody.collect(request, upTo: limits.maxBodyBytes) else {
             return JSONBody.tooLarge(limits.maxBodyBytes)
         }
@@ -212,18 +196,31 @@ struct ReferenceRoutes<Context: RequestContext>: Sendable {
         return .success(text)
     }
 
+    /// Runs `answer` with the request's `version`, or answers 400 naming it.
+    static func versioned(_ request: Request, _ answer: (String?) async throws -> Response) async throws -> Response {
+        switch version(request) {
+        case .success(let version): return try await answer(version)
+        case .failure(let refusal): return refusal.response
+        }
+    }
+
+    /// "model m", or "version v of model m", for messages.
+    static func whose(_ id: String, _ version: String?) -> String {
+        version.map { "version \($0) of model \(id)" } ?? "model \(id)"
+    }
+
     /// Which reference an answer was computed against.
     static func origin(_ reference: ReferenceDataset) -> [String: Any] {
         [
             "source": reference.source, "rows": reference.rowCount,
-            "model_version": reference.modelVersion.map { $0 as Any } ?? NSNull(),
+            "model_version": reference.modelVersion as Any,
         ]
     }
 
     static func summary(_ reference: ReferenceDataset) -> [String: Any] {
         [
             "model_id": reference.modelID,
-            "model_version": reference.modelVersion.map { $0 as Any } ?? NSNull(),
+            "model_version": reference.modelVersion as Any,
             "source": reference.source,
             "rows": reference.rowCount,
             "created_at": Timestamps.format(reference.createdAt),

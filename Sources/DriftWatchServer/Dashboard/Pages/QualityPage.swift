@@ -37,11 +37,9 @@ struct QualityPage: DashboardPage {
 
     func document(for request: DashboardRequest) async throws -> DashboardDocument {
         let model = try await sources.model(request)
-        let (profile, quality) = try await sources.checks.profileQuality(
+        let (profile, reference, quality) = try await sources.checks.profileQuality(
             model: model.id, window: request.window, scope: request.scope)
-        let hasReference =
-            try await sources.checks.reference(model: model.id, version: request.scope.version, before: request.window)
-            != nil
+        let hasReference = reference != nil
         let stored = try await sources.store.results(
             modelID: model.id, metric: "quality_score", feature: "", from: request.window.from,
             to: request.now.addingTimeInterval(1))
