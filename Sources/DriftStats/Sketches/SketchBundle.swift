@@ -48,31 +48,27 @@ public struct SketchBundle: Sendable, Hashable {
 
     /// Decodes ``serialized()``.
     public init(serialized bytes: [UInt8]) throws(SketchError) {
-        var reader = try SketchReader(bytes, kind: .bundle, version: Self.formatVersion)
-        let counterCount = Int(try reader.readUInt32())
-        try reader.reserve(counterCount, bytesEach: 12)
         var counters: [String: Int] = [:]
-        for _ in 0..<counterCount {
-            let name = try reader.readString()
-            counters[name] = try reader.readCount()
-        }
-        let partCount = Int(try reader.readUInt32())
-        try reader.reserve(partCount, bytesEach: 8)
         var parts: [String: [UInt8]] = [:]
-        for _ in 0..<partCount {
-            let name = try reader.readString()
-            let length = Int(try reader.readUInt32())
-            parts[name] = Array(try reader.readBytes(length))
-        }
-        try reader.finish()
+        try Self.walk(
+            serialized: bytes,
+            counter: { (name, value) throws(SketchError) in counters[try Self.name(name)] = value },
+            part: { (name, bytes) throws(SketchError) in parts[try Self.name(name)] = Array(bytes) })
         self.init(counters: counters, parts: parts)
+    }
+
+    /// An entry's name as text.
+    private static func name(_ bytes: ArraySlice<UInt8>) throws(SketchError) -> String {
+        guard let name = String(validating: bytes, as: UTF8.self) else {
+            throw .corrupt("a string is not valid UTF-8")
+        }
+        return name
     }
 
     /// Walks the entries of ``serialized()`` in stored order (counters by name, then parts by
     /// name) without building the dictionaries or a string per name: decoders of large bundles
     /// read each entry once this way. Names are handed over as their UTF-8 bytes, unchecked
-    /// (a decoder validates the ones it turns into strings); everything else is checked as
-    /// ``init(serialized:)`` checks it.
+    /// (a decoder validates the ones it turns into strings); everything else is checked here.
     public static func walk(
         serialized bytes: [UInt8], counter: (ArraySlice<UInt8>, Int) throws(SketchError) -> Void,
         part: (ArraySlice<UInt8>, ArraySlice<UInt8>) throws(SketchError) -> Void

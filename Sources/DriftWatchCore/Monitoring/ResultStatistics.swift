@@ -1,6 +1,7 @@
 import Foundation
 
-/// Count, mean and sample standard deviation of a series' stored values over a time range.
+/// Count, mean and sample standard deviation of a set of values: a series' stored values over a
+/// time range, the drift scores of reference chunks.
 public struct ResultStatistics: Sendable, Hashable {
     public var count: Int
     public var mean: Double

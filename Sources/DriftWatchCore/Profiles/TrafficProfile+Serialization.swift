@@ -102,11 +102,11 @@ private struct ProfileEntries {
     }
 
     private var owners: [String: Owner] = [:]
-    private var currentName: ArraySlice<UInt8> = []
+    /// The owner whose run of entries is being read (nil before the first entry), and its fields.
+    private var currentName: ArraySlice<UInt8>?
     private var current = Owner()
-    private var touched = false
     /// A name that is not UTF-8, reported when the walk ends.
-    private(set) var malformedName = false
+    private var malformedName = false
 
     mutating func counter(_ name: ArraySlice<UInt8>, _ value: Int) {
         let (owner, field) = Self.split(name)
@@ -151,9 +151,10 @@ private struct ProfileEntries {
         return owners
     }
 
+    /// Makes `owner` current, filing the previous owner's fields first (nil: only file them).
     private mutating func select(_ owner: ArraySlice<UInt8>?) {
-        if let owner, touched, owner.elementsEqual(currentName) { return }
-        if touched {
+        if let owner, let currentName, owner.elementsEqual(currentName) { return }
+        if let currentName {
             if let name = String(validating: currentName, as: UTF8.self) {
                 owners[name, default: Owner()].merge(current)
             } else {
@@ -161,8 +162,7 @@ private struct ProfileEntries {
             }
         }
         current = Owner()
-        touched = owner != nil
-        currentName = owner ?? []
+        currentName = owner
     }
 
     /// The owner (before the last dot; empty without one) and the field (after it).

@@ -24,10 +24,10 @@ public struct ChunkBaseline: Sendable, Hashable {
 
     /// Mean and sample standard deviation of `scores` (nil for fewer than two).
     init?(scores: [Double], chunkSize: Int) {
-        guard scores.count >= 2 else { return nil }
-        let mean = scores.reduce(0, +) / Double(scores.count)
-        let variance = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count - 1)
-        self.init(mean: mean, standardDeviation: variance.squareRoot(), chunks: scores.count, chunkSize: chunkSize)
+        guard scores.count >= 2, let statistics = ResultStatistics(scores) else { return nil }
+        self.init(
+            mean: statistics.mean, standardDeviation: statistics.standardDeviation, chunks: statistics.count,
+            chunkSize: chunkSize)
     }
 }
 
