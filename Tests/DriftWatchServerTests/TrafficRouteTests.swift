@@ -40,7 +40,18 @@ import Testing
             #expect(top.first?["inferences"] as? Int == 800)
             let scatter = try #require(answer.body["scatter"] as? [String: Any])
             #expect(scatter["feature"] as? String == "x")
-            #expect((scatter["points"] as? [[String: Any]])?.count == 500)
+            let points = try #require(scatter["points"] as? [[String: Any]])
+            #expect(points.count == 500)
+            // Event i has x = i % 100, y = (i % 10) / 10 and region eu when i % 5 == 0: each
+            // point must carry its own event's values.
+            let stamps = ISO8601DateFormatter()
+            stamps.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            for point in points {
+                let x = try #require(point["x"] as? Double)
+                #expect(point["y"] as? Double == Double(Int(x) % 10) / 10, "\(point)")
+                #expect(point["segment"] as? String == (Int(x) % 5 == 0 ? "region:eu" : "region:us"), "\(point)")
+                #expect((point["ts"] as? String).flatMap(stamps.date(from:)) != nil, "\(point)")
+            }
         }
     }
 
