@@ -344,6 +344,30 @@ enum Migrations {
                     """)
         }
 
+        migrator.registerMigration("v11_label_profiles") { db in
+            // Labels count in their prediction's profile buckets. `seq` orders label changes (a
+            // stored or corrected label takes the next number), `counted_*` is the label value
+            // the profiles hold (a correction takes it out), and profile_position.labels is the
+            // last sequence profiled. Existing labels are numbered in arrival order; with the
+            // label position at 0 the next profiler pass counts every one of them.
+            try db.execute(
+                sql: """
+                    ALTER TABLE label_events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE label_events ADD COLUMN counted INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE label_events ADD COLUMN counted_ts INTEGER;
+                    ALTER TABLE label_events ADD COLUMN counted_num REAL;
+                    ALTER TABLE label_events ADD COLUMN counted_text TEXT;
+                    UPDATE label_events SET seq = numbered.n
+                        FROM (SELECT model_id, request_id,
+                                ROW_NUMBER() OVER (ORDER BY received_at, model_id, request_id) AS n
+                              FROM label_events) AS numbered
+                        WHERE label_events.model_id = numbered.model_id
+                            AND label_events.request_id = numbered.request_id;
+                    CREATE INDEX label_events_seq ON label_events (seq);
+                    ALTER TABLE profile_position ADD COLUMN labels INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
+
         // Append new migrations here.
 
         return migrator

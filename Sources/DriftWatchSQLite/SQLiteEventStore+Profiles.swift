@@ -3,38 +3,100 @@ import Foundation
 import GRDB
 
 extension SQLiteEventStore {
-    /// The id of the last event included in the profiles.
-    public func profiledThrough() async throws -> Int64 {
-        try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
-        }
+    /// The id of the last event and the sequence of the last label change in the profiles.
+    public func profilePosition() async throws -> ProfilePosition {
+        try await pool.read { db in try Self.position(db) }
     }
 
-    /// Events with ids after `position`, in id order.
+    static func position(_ db: Database) throws -> ProfilePosition {
+        let row = try Row.fetchOne(db, sql: "SELECT position, labels FROM profile_position WHERE id = 1")
+        return ProfilePosition(events: row?["position"] ?? 0, labels: row?["labels"] ?? 0)
+    }
+
+    /// Events with ids after `position`, in id order, with their labels.
     public func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
         try await pool.read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, model_id, model_version, ts, y_pred_num, y_pred_text, latency_ms, features, segments,
-                        error, schema_violations
-                    FROM inference_events WHERE id > ? ORDER BY id LIMIT ?
+                    SELECT i.id, i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text,
+                        i.y_proba, i.latency_ms, i.features, i.segments, i.error, i.schema_violations,
+                        l.ts AS label_ts, l.y_true_num, l.y_true_text, l.model_id IS NOT NULL AS has_label
+                    FROM inference_events AS i
+                    LEFT JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
+                    WHERE i.id > ? ORDER BY i.id LIMIT ?
                     """,
                 arguments: [position, limit])
             var events: [ProfiledEvent] = []
             while let row = try rows.next() {
                 let violations: String? = row["schema_violations"]
-                events.append(
-                    ProfiledEvent(
-                        position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
-                        timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
-                        predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
-                        features: try JSONColumns.decodeFeatures(row["features"]),
-                        segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
-                        violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? []))
+                var event = ProfiledEvent(
+                    position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
+                    timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
+                    predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
+                    features: try JSONColumns.decodeFeatures(row["features"]),
+                    segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
+                    violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
+                if row["has_label"] as Bool {
+                    event.label = try Self.label(row, truth: "", timestamp: "label_ts")
+                }
+                events.append(event)
             }
             return events
         }
+    }
+
+    /// Labels changed after sequence `position`, joined with their predictions at or before
+    /// event `events`.
+    public func labelsToProfile(after position: Int64, events: Int64, limit: Int) async throws -> LabelChanges {
+        try await pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT l.seq, l.request_id, l.ts AS label_ts, l.y_true_num, l.y_true_text, l.counted,
+                        l.counted_ts, l.counted_num, l.counted_text, i.model_id, i.model_version, i.ts,
+                        i.y_pred_num, i.y_pred_text, i.y_proba, i.segments
+                    FROM label_events AS l
+                    LEFT JOIN inference_events AS i
+                        ON i.model_id = l.model_id AND i.request_id = l.request_id AND i.id <= ?
+                    WHERE l.seq > ? ORDER BY l.seq LIMIT ?
+                    """,
+                arguments: [events, position, limit])
+            var through = position
+            var read = 0
+            var changes: [LabelChange] = []
+            while let row = try rows.next() {
+                through = row["seq"]
+                read += 1
+                guard let modelID = row["model_id"] as String? else { continue }
+                let event = ProfiledEvent(
+                    position: 0, modelID: modelID, modelVersion: row["model_version"] ?? "",
+                    timestamp: Date(milliseconds: row["ts"]), segments: try JSONColumns.decodeStrings(row["segments"]))
+                let label = try Self.label(row, truth: "", timestamp: "label_ts")
+                var counted: LabeledWindow.Pair?
+                if row["counted"] as Bool {
+                    counted = try Self.label(row, truth: "counted_", timestamp: "counted_ts").pair
+                }
+                changes.append(LabelChange(event: event, label: label, counted: counted))
+            }
+            return LabelChanges(through: through, read: read, changes: changes)
+        }
+    }
+
+    /// A row's prediction with the label in columns `<truth>y_true_num`/`<truth>y_true_text`
+    /// (`counted_num`/`counted_text` for the counted value) and the label time in `timestamp`.
+    private static func label(_ row: Row, truth prefix: String, timestamp: String) throws -> ProfiledLabel {
+        let number: Double? = prefix.isEmpty ? row["y_true_num"] : row["counted_num"]
+        let text: String? = prefix.isEmpty ? row["y_true_text"] : row["counted_text"]
+        let labelTime: Int64 = row[timestamp] ?? 0
+        let predictionTime: Int64 = row["ts"]
+        let probabilities: String? = row["y_proba"]
+        return ProfiledLabel(
+            requestID: row["request_id"], timestamp: Date(milliseconds: labelTime),
+            pair: LabeledWindow.Pair(
+                predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
+                probabilities: try probabilities.map(JSONColumns.decodeNumbers) ?? [:], truthNumber: number,
+                truthText: text, labelDelaySeconds: Double(labelTime - predictionTime) / 1000))
     }
 
     /// Merges increments into the stored profiles, refreshes the touched days' metrics and
@@ -45,24 +107,24 @@ extension SQLiteEventStore {
     /// first from a read snapshot, and the transaction only checks that each stored profile is
     /// still the one merged (the same bytes) before writing the result. A profile that changed
     /// since the snapshot is merged again inside the transaction, as before.
-    public func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
-        async throws -> Bool
-    {
+    public func mergeProfiles(
+        _ increments: [ProfileKey: TrafficProfile], after start: ProfilePosition, through position: ProfilePosition,
+        counted: [CountedLabel]
+    ) async throws -> Bool {
         let entries = increments.sorted { $0.key < $1.key }
         guard let prepared = try await prepareMerges(entries, after: start) else { return false }
-        return try await writeMerges(entries, prepared, after: start, through: position)
+        return try await writeMerges(entries, prepared, after: start, through: position, counted: counted)
     }
 
     /// The transaction of ``mergeProfiles(_:after:through:)``: writes the prepared merges,
     /// merging again those whose stored profile is no longer the one they were made from.
     func writeMerges(
         _ entries: [(key: ProfileKey, value: TrafficProfile)], _ prepared: [(base: Data?, result: MergedProfile)],
-        after start: Int64, through position: Int64
+        after start: ProfilePosition, through position: ProfilePosition, counted: [CountedLabel]
     ) async throws -> Bool {
         let now = try Int64(milliseconds: Date())
         return try await pool.write { db in
-            let recorded = try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
-            guard recorded == start else { return false }
+            guard try Self.position(db) == start else { return false }
             let select = try db.cachedStatement(sql: ProfileSQL.select)
             let upsert = try db.cachedStatement(sql: ProfileSQL.upsert)
             let upsertSummary = try db.cachedStatement(sql: ProfileSQL.upsertSummary)
@@ -81,14 +143,24 @@ extension SQLiteEventStore {
                 }
             }
             for day in days { try Self.refreshDailyMetrics(db, day, updatedAt: now) }
-            try db.execute(sql: "UPDATE profile_position SET position = ? WHERE id = 1", arguments: [position])
+            let record = try db.cachedStatement(sql: ProfileSQL.recordCounted)
+            for entry in counted {
+                let label = entry.label
+                try record.execute(arguments: [
+                    try Int64(milliseconds: label.timestamp), label.pair.truthNumber, label.pair.truthText,
+                    entry.modelID, label.requestID,
+                ])
+            }
+            try db.execute(
+                sql: "UPDATE profile_position SET position = ?, labels = ? WHERE id = 1",
+                arguments: [position.events, position.labels])
             return true
         }
     }
 
     /// The merge of each increment with its profile as a read snapshot holds it, in the order
     /// of `entries`; nil when the profiled position is no longer `start`.
-    func prepareMerges(_ entries: [(key: ProfileKey, value: TrafficProfile)], after start: Int64)
+    func prepareMerges(_ entries: [(key: ProfileKey, value: TrafficProfile)], after start: ProfilePosition)
         async throws -> [(base: Data?, result: MergedProfile)]?
     {
         var prepared: [(base: Data?, result: MergedProfile)] = []
@@ -98,8 +170,7 @@ extension SQLiteEventStore {
         for first in stride(from: 0, to: entries.count, by: 256) {
             let slice = entries[first..<min(first + 256, entries.count)].map(\.key)
             let stored: [Data?]? = try await pool.read { db in
-                let recorded = try Int64.fetchOne(db, sql: "SELECT position FROM profile_position WHERE id = 1") ?? 0
-                guard recorded == start else { return nil }
+                guard try Self.position(db) == start else { return nil }
                 let select = try db.cachedStatement(sql: ProfileSQL.select)
                 return try slice.map { key in try Data.fetchOne(select, arguments: try ProfileSQL.keyArguments(key)) }
             }
@@ -194,7 +265,9 @@ extension SQLiteEventStore {
                     DELETE FROM profiles;
                     DELETE FROM profile_summaries;
                     DELETE FROM daily_metrics;
-                    UPDATE profile_position SET position = 0 WHERE id = 1;
+                    UPDATE profile_position SET position = 0, labels = 0 WHERE id = 1;
+                    UPDATE label_events SET counted = 0, counted_ts = NULL, counted_num = NULL, counted_text = NULL
+                        WHERE counted = 1;
                     """)
         }
     }
@@ -217,7 +290,8 @@ extension SQLiteEventStore {
             try db.execute(
                 sql: """
                     DELETE FROM label_events WHERE (model_id, request_id) IN (
-                        SELECT model_id, request_id FROM label_events WHERE ts < ? LIMIT ?)
+                        SELECT model_id, request_id FROM label_events
+                        WHERE ts < ? AND seq <= (SELECT labels FROM profile_position WHERE id = 1) LIMIT ?)
                     """,
                 arguments: [cutoff, limit])
             return deleted
@@ -385,6 +459,11 @@ private enum ProfileSQL {
         INSERT INTO profile_summaries (model_id, model_version, segment, resolution, bucket_start, data)
         VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET data = excluded.data
+        """
+
+    static let recordCounted = """
+        UPDATE label_events SET counted = 1, counted_ts = ?, counted_num = ?, counted_text = ?
+        WHERE model_id = ? AND request_id = ?
         """
 
     static func keyArguments(_ key: ProfileKey) throws -> StatementArguments {

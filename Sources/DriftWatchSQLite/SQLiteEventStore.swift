@@ -222,13 +222,14 @@ enum SQL {
         """
 
     static let upsertLabel = """
-        INSERT INTO label_events (model_id, request_id, ts, y_true_num, y_true_text, received_at)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO label_events (model_id, request_id, ts, y_true_num, y_true_text, received_at, seq)
+        VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM label_events))
         ON CONFLICT (model_id, request_id) DO UPDATE SET
             ts = excluded.ts,
             y_true_num = excluded.y_true_num,
             y_true_text = excluded.y_true_text,
-            received_at = excluded.received_at
+            received_at = excluded.received_at,
+            seq = excluded.seq
         """
 
     static let selectRecent = """

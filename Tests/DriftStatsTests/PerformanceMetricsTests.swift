@@ -50,10 +50,12 @@ import Testing
         #expect(fixtures.regressionCases.allSatisfy { Set($0.results.keys) == Set(regression.results.map(\.name)) })
     }
 
-    private static func check(
-        _ metrics: some NamedMetrics, _ expected: [String: ExpectedPerformanceMetric], _ name: String
+    /// Checks each metric (of `only`, when given) against scikit-learn's result.
+    static func check(
+        _ metrics: some NamedMetrics, _ expected: [String: ExpectedPerformanceMetric], _ name: String,
+        only: Set<String>? = nil
     ) {
-        for (metric, result) in metrics.results {
+        for (metric, result) in metrics.results where only?.contains(metric) ?? true {
             guard let reference = expected[metric] else {
                 Issue.record("\(name): no reference for \(metric)")
                 continue

@@ -16,6 +16,14 @@ import Testing
         histogram.add(contentsOf: values)
         var moments = MomentsSketch()
         moments.add(contentsOf: values)
+        var performance = PerformanceSketch()
+        for value in values.prefix(300) {
+            performance.add(
+                LabeledPrediction(
+                    truth: value > 0 ? "1" : "0", predicted: value > 0.2 ? "1" : "0", truthNumber: value,
+                    predictedNumber: value * 0.9, probabilities: ["1": (value + 1) / 2], delaySeconds: abs(value) * 100)
+            )
+        }
         return [
             (.kll, kll.serialized()), (.kll, KLLSketch().serialized()),
             (.hyperLogLog, hll.serialized()), (.hyperLogLog, HyperLogLogSketch(precision: 4).serialized()),
@@ -30,6 +38,7 @@ import Testing
                 ).serialized()
             ),
             (.bundle, SketchBundle().serialized()),
+            (.performance, performance.serialized()), (.performance, PerformanceSketch().serialized()),
         ]
     }
 
@@ -42,6 +51,7 @@ import Testing
         case .fixedEdgeHistogram: try FixedEdgeHistogram(serialized: bytes).serialized()
         case .moments: try MomentsSketch(serialized: bytes).serialized()
         case .bundle: try SketchBundle(serialized: bytes).serialized()
+        case .performance: try PerformanceSketch(serialized: bytes).serialized()
         }
     }
 

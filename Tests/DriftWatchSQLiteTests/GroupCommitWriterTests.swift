@@ -60,17 +60,21 @@ private actor GatedSQLiteStore: EventStore {
         try await backing.results(
             modelID: modelID, version: version, segment: segment, metric: metric, feature: feature, from: from, to: to)
     }
-    func profiledThrough() async throws -> Int64 { try await backing.profiledThrough() }
+    func profilePosition() async throws -> ProfilePosition { try await backing.profilePosition() }
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] {
         try await backing.recentEvents(modelID: modelID, from: from, to: to, limit: limit)
     }
     func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
         try await backing.eventsToProfile(after: position, limit: limit)
     }
-    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
-        async throws -> Bool
-    {
-        try await backing.mergeProfiles(increments, after: start, through: position)
+    func labelsToProfile(after position: Int64, events: Int64, limit: Int) async throws -> LabelChanges {
+        try await backing.labelsToProfile(after: position, events: events, limit: limit)
+    }
+    func mergeProfiles(
+        _ increments: [ProfileKey: TrafficProfile], after start: ProfilePosition, through position: ProfilePosition,
+        counted: [CountedLabel]
+    ) async throws -> Bool {
+        try await backing.mergeProfiles(increments, after: start, through: position, counted: counted)
     }
     func profiles(
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,

@@ -154,21 +154,22 @@ import Testing
         _ = try await store.insert(events(100))
         try await Profiler(store: store).catchUp()
         _ = try await store.insert(events(200, from: 100))
-        let position = try await store.profiledThrough()
-        let profiled = try await store.eventsToProfile(after: position, limit: 1_000)
+        let position = try await store.profilePosition()
+        let profiled = try await store.eventsToProfile(after: position.events, limit: 1_000)
         let entries = ProfileBuilder.increments(for: profiled).sorted { $0.key < $1.key }
-        let last = try #require(profiled.last).position
+        let last = ProfilePosition(events: try #require(profiled.last).position, labels: position.labels)
         func expire() async throws {
             #expect(try await store.deleteProfiles(resolution: .minute, before: start + 90, limit: 100) > 0)
         }
         if expiringWhilePrepared {
             let merges = try #require(try await store.prepareMerges(entries, after: position))
             try await expire()
-            #expect(try await store.writeMerges(entries, merges, after: position, through: last))
+            #expect(try await store.writeMerges(entries, merges, after: position, through: last, counted: []))
         } else {
             try await expire()
             #expect(
-                try await store.mergeProfiles(Dictionary(uniqueKeysWithValues: entries), after: position, through: last)
+                try await store.mergeProfiles(
+                    Dictionary(uniqueKeysWithValues: entries), after: position, through: last, counted: [])
             )
         }
         return try await blobs(database.path)

@@ -37,12 +37,16 @@ private actor GatedStore: EventStore {
     func results(
         modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
     ) async throws -> [MonitorResult] { [] }
-    func profiledThrough() async throws -> Int64 { 0 }
+    func profilePosition() async throws -> ProfilePosition { ProfilePosition(events: 0, labels: 0) }
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] { [] }
     func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] { [] }
-    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
-        async throws -> Bool
-    { true }
+    func labelsToProfile(after position: Int64, events: Int64, limit: Int) async throws -> LabelChanges {
+        LabelChanges(through: position, read: 0, changes: [])
+    }
+    func mergeProfiles(
+        _ increments: [ProfileKey: TrafficProfile], after start: ProfilePosition, through position: ProfilePosition,
+        counted: [CountedLabel]
+    ) async throws -> Bool { true }
     func profiles(
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date,
         detail: ProfileDetail

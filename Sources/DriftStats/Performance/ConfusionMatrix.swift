@@ -25,6 +25,13 @@ public struct ConfusionMatrix<Label: Hashable & Comparable & Sendable>: Sendable
         self.counts = (0..<k).map { Array(flat[($0 * k)..<($0 * k + k)]) }
     }
 
+    /// A matrix of counts over `labels` (ascending), `counts[i][j]` for true `labels[i]` and
+    /// predicted `labels[j]`.
+    init(labels: [Label], counts: [[Int]]) {
+        self.labels = labels
+        self.counts = counts
+    }
+
     /// The sorted union of labels, and each sequence as positions in it.
     ///
     /// Inlinable so that callers hash their concrete label type rather than going through

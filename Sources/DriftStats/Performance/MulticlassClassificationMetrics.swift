@@ -89,7 +89,15 @@ public struct MulticlassClassificationMetrics<Label: Hashable & Comparable & Sen
     /// `columns` for the sorted `classes`.
     @usableFromInline
     init(labels: [Label], truth: [Int], predicted: [Int], classes: [Label]?, columns: [[Double]]?) {
-        let matrix = ConfusionMatrix(labels: labels, truth: truth, predicted: predicted)
+        self.init(matrix: ConfusionMatrix(labels: labels, truth: truth, predicted: predicted))
+        if let classes, let columns {
+            probabilityMetrics(labels: labels, truth: truth, classes: classes, columns: columns)
+        }
+    }
+
+    /// The label metrics of a confusion matrix with at least one sample; the probability
+    /// metrics are left undefined.
+    init(matrix: ConfusionMatrix<Label>) {
         let tp = matrix.truePositives
         let support = matrix.support
         let predictedCounts = matrix.predictedCounts
@@ -97,7 +105,7 @@ public struct MulticlassClassificationMetrics<Label: Hashable & Comparable & Sen
         let recalls = tp.indices.map { Self.ratio(tp[$0], support[$0]) }
         let f1s = tp.indices.map { Self.ratio(2 * tp[$0], support[$0] + predictedCounts[$0]) }
         let correct = tp.reduce(0, +)
-        let n = truth.count
+        let n = matrix.total
         confusionMatrix = matrix
         accuracy = .success(Double(correct) / Double(n))
         precisionMacro = .success(Self.mean(precisions))
@@ -111,9 +119,6 @@ public struct MulticlassClassificationMetrics<Label: Hashable & Comparable & Sen
         f1Weighted = .success(Self.mean(f1s, weights: support))
         let noProbabilities = Result<Double, UndefinedStatistic>.failure(UndefinedStatistic("no probabilities"))
         (rocAUC, prAUC, logLoss) = (noProbabilities, noProbabilities, noProbabilities)
-        if let classes, let columns {
-            probabilityMetrics(labels: labels, truth: truth, classes: classes, columns: columns)
-        }
     }
 
     private static func ratio(_ numerator: Int, _ denominator: Int) -> Double {

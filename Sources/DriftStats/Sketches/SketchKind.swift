@@ -14,6 +14,8 @@ public enum SketchKind: UInt8, Sendable, Hashable, CaseIterable {
     case moments = 5
     /// ``SketchBundle``.
     case bundle = 6
+    /// ``PerformanceSketch``.
+    case performance = 7
 
     /// Reads the tag of a serialized sketch, so that a store can dispatch on it before decoding.
     public init(serialized bytes: [UInt8]) throws(SketchError) {

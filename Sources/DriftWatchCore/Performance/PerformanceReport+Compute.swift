@@ -99,12 +99,12 @@ extension PerformanceReport {
         return table.categories(column: index)
     }
 
-    private static func canonical(_ label: String) -> String {
+    static func canonical(_ label: String) -> String {
         if let number = Double(label), number.isFinite { return "\(number)" }
         return label
     }
 
-    private static func positiveMatcher(_ positive: String?) -> (String) -> Bool {
+    static func positiveMatcher(_ positive: String?) -> (String) -> Bool {
         if let positive {
             let target = canonical(positive)
             return { $0 == target }

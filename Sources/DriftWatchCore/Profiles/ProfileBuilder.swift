@@ -23,6 +23,26 @@ public enum ProfileBuilder {
         return increments
     }
 
+    /// Adds label changes to `increments`: each labelled prediction counts in the buckets of
+    /// its prediction (every resolution, all traffic and each segment tag), less the value
+    /// counted before for a corrected label.
+    public static func addLabels(_ changes: [LabelChange], to increments: inout [ProfileKey: TrafficProfile]) {
+        for change in changes {
+            let event = change.event
+            let segments = [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
+            let added = change.label.pair.labeledPrediction
+            let removed = change.counted?.labeledPrediction
+            for resolution in ProfileResolution.allCases {
+                let start = resolution.bucketStart(of: event.timestamp)
+                for segment in segments {
+                    let key = key(event, segment, resolution, start)
+                    if let removed { increments[key, default: TrafficProfile()].labeled.add(removed, weight: -1) }
+                    increments[key, default: TrafficProfile()].labeled.add(added)
+                }
+            }
+        }
+    }
+
     private static func key(_ event: ProfiledEvent, _ segment: String, _ resolution: ProfileResolution, _ start: Date)
         -> ProfileKey
     {

@@ -22,6 +22,9 @@ public struct TrafficProfile: Sendable, Equatable {
     public var prediction = FeatureProfile()
     /// Per feature.
     public var features: [String: FeatureProfile] = [:]
+    /// The bucket's predictions that have labels, counted in the bucket of the prediction
+    /// however late the label came (see ``ProfileBuilder/labelIncrements(for:)``).
+    public var labeled = PerformanceSketch()
 
     /// An empty profile.
     public init() {}
@@ -48,6 +51,7 @@ public struct TrafficProfile: Sendable, Equatable {
         for field in event.violatedFields {
             features[field, default: FeatureProfile()].typeViolations += 1
         }
+        if let label = event.label { labeled.add(label.pair.labeledPrediction) }
     }
 
     /// Adds everything `other` saw.
@@ -61,6 +65,7 @@ public struct TrafficProfile: Sendable, Equatable {
         for (name, feature) in other.features {
             features[name, default: FeatureProfile()].merge(feature)
         }
+        labeled.merge(other.labeled)
     }
 
     /// The share of inferences with an error; nil without inferences.
@@ -88,12 +93,15 @@ public struct ProfiledEvent: Sendable, Hashable {
     public var error: String?
     /// Features that broke the model's schema.
     public var violatedFields: [String]
+    /// The event's label, when it was stored before the event was profiled.
+    public var label: ProfiledLabel?
 
     /// Creates an event to profile.
     public init(
         position: Int64, modelID: String, modelVersion: String = "", timestamp: Date, predictionNumber: Double? = nil,
         predictionText: String? = nil, latencyMilliseconds: Double? = nil, features: [String: FeatureValue] = [:],
-        segments: [String: String] = [:], error: String? = nil, violatedFields: [String] = []
+        segments: [String: String] = [:], error: String? = nil, violatedFields: [String] = [],
+        label: ProfiledLabel? = nil
     ) {
         self.position = position
         self.modelID = modelID
@@ -106,5 +114,6 @@ public struct ProfiledEvent: Sendable, Hashable {
         self.segments = segments
         self.error = error
         self.violatedFields = violatedFields
+        self.label = label
     }
 }

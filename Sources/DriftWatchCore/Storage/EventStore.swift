@@ -138,6 +138,13 @@ public struct LabeledWindow: Sendable {
         public var p50: Double
         public var p90: Double
         public var max: Double
+
+        /// Creates delay quantiles.
+        public init(p50: Double, p90: Double, max: Double) {
+            self.p50 = p50
+            self.p90 = p90
+            self.max = max
+        }
     }
 
     /// Inferences in the window, labelled or not.

@@ -8,18 +8,27 @@ import Foundation
 /// between storing events and profiling them is repaired by the next pass, and no event is
 /// profiled twice.
 public protocol ProfileStore: Sendable {
-    /// The insertion position of the last event included in the profiles (0 before any).
-    func profiledThrough() async throws -> Int64
+    /// The last event and the last label change included in the profiles (0 before any).
+    func profilePosition() async throws -> ProfilePosition
 
-    /// Events stored after `position`, in insertion order, at most `limit`.
+    /// Events stored after `position`, in insertion order, at most `limit`, each with its label
+    /// when one is stored.
     func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent]
 
-    /// Merges `increments` (of the events after `start` up to `position`) into the stored
-    /// profiles, refreshes the daily metrics of the days they touch, and records `position`, in
-    /// one transaction — only if the recorded position is still `start`; otherwise another
-    /// profiler merged these events first, nothing is written and the answer is false.
-    func mergeProfiles(_ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64)
-        async throws -> Bool
+    /// Labels stored or corrected after the label sequence `position`, in sequence order, at
+    /// most `limit`; the changes list those whose prediction is at or before the event position
+    /// `events` (later predictions count their label when they are profiled).
+    func labelsToProfile(after position: Int64, events: Int64, limit: Int) async throws -> LabelChanges
+
+    /// Merges `increments` (of the events and label changes after `start` up to `position`)
+    /// into the stored profiles, records `counted` with their labels, refreshes the daily
+    /// metrics of the days they touch, and records `position`, in one transaction — only if the
+    /// recorded position is still `start`; otherwise another profiler merged these first,
+    /// nothing is written and the answer is false.
+    func mergeProfiles(
+        _ increments: [ProfileKey: TrafficProfile], after start: ProfilePosition, through position: ProfilePosition,
+        counted: [CountedLabel]
+    ) async throws -> Bool
 
     /// Profiles of a model at `resolution` with bucket starts in `from ..< to`, oldest first.
     /// `version` nil means every version; `segment` nil means every segment value (not the
@@ -39,11 +48,12 @@ public protocol ProfileStore: Sendable {
     /// `from ..< to`.
     func hasMinuteProfiles(modelID: String, from: Date, to: Date) async throws -> Bool
 
-    /// Deletes every profile and daily metric and resets the position to 0, for a rebuild.
+    /// Deletes every profile and daily metric, forgets which labels were counted, and resets
+    /// the position to 0, for a rebuild.
     func deleteAllProfiles() async throws
 
     /// Deletes up to `limit` events (and labels) with `ts` before `date` that are already
-    /// profiled; returns how many events were deleted.
+    /// profiled (labels: already counted or passed); returns how many events were deleted.
     func deleteEvents(before date: Date, limit: Int) async throws -> Int
 
     /// Deletes up to `limit` profiles of `resolution` with bucket starts before `date`.
@@ -59,6 +69,20 @@ public protocol ProfileStore: Sendable {
 }
 
 extension ProfileStore {
+    /// The insertion position of the last event included in the profiles (0 before any).
+    public func profiledThrough() async throws -> Int64 { try await profilePosition().events }
+
+    /// Merges increments of events only (see
+    /// ``mergeProfiles(_:after:through:counted:)``), leaving the label position as it is.
+    public func mergeProfiles(
+        _ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64
+    ) async throws -> Bool {
+        let labels = try await profilePosition().labels
+        return try await mergeProfiles(
+            increments, after: ProfilePosition(events: start, labels: labels),
+            through: ProfilePosition(events: position, labels: labels), counted: [])
+    }
+
     /// Fully decoded profiles (see ``profiles(modelID:version:segment:resolution:from:to:detail:)``).
     public func profiles(
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date

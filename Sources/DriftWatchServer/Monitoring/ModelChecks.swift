@@ -52,24 +52,43 @@ struct ModelChecks: Sendable {
         return (rows.count, DataQuality.evaluate(current: current, reference: reference))
     }
 
-    /// Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores.
-    /// `inferences` is the window's count when the caller has read it already.
-    func performance(model id: String, window: TimeWindow, positive: String?, inferences: Int? = nil) async throws
-        -> (window: LabeledWindow, report: PerformanceReport)
-    {
+    /// Realized performance of the window's labelled predictions within `scope`, read from the
+    /// labelled predictions in its profile buckets: the cost grows with the window's buckets, not
+    /// its labels. With `exact`, every labelled prediction of the window (all versions and
+    /// segments, at most ``maxEvents``) is read and scored exactly as `driftwatch perf` scores a
+    /// file. Throws ``UndefinedStatistic`` when nothing in the window is labelled.
+    /// `profile` is the window's profile within `scope` when the caller has read it already.
+    func performance(
+        model id: String, window: TimeWindow, scope: TrafficScope = .all, positive: String?, exact: Bool = false,
+        profile known: TrafficProfile? = nil
+    ) async throws -> (window: RealizedPerformance, report: PerformanceReport) {
         guard let model = try await models.lookUp(id) else { throw Unavailable.noModel(id) }
         guard let task = PerformanceTask(rawValue: model.task.rawValue) else { throw Unavailable.unknownTask(id) }
-        let pairs = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
-        let count: Int
-        if let inferences {
-            count = inferences
-        } else {
-            count = try await profile(model: id, window: window, scope: .all, detail: .summary).count
+        if exact {
+            let pairs = try await store.labeled(modelID: id, from: window.from, to: window.to, limit: Self.maxEvents)
+            let count = try await profile(model: id, window: window, scope: .all, detail: .summary).count
+            let labeled = LabeledWindow(inferences: count, pairs: pairs)
+            let report = try PerformanceReport.compute(
+                labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
+            return (
+                RealizedPerformance(
+                    inferences: count, labeled: pairs.count, labelDelay: labeled.labelDelay, source: "events"),
+                report
+            )
         }
-        let labeled = LabeledWindow(inferences: count, pairs: pairs)
-        let report = try PerformanceReport.compute(
-            labeled.inputs(task: task, positive: positive), options: PerformanceReport.Options(positive: positive))
-        return (labeled, report)
+        var profile = known
+        if profile == nil {
+            profile = try await self.profile(model: id, window: window, scope: scope, detail: .summary)
+        }
+        guard let profile else { throw Unavailable.noModel(id) }
+        let sketch = profile.labeled
+        let delay = sketch.delays.quantile(0.5).map { p50 in
+            LabeledWindow.LabelDelay(
+                p50: p50, p90: sketch.delays.quantile(0.9) ?? p50, max: sketch.delays.largest ?? p50)
+        }
+        let realized = RealizedPerformance(
+            inferences: profile.count, labeled: sketch.pairs, labelDelay: delay, source: "profiles")
+        return (realized, try PerformanceReport.compute(sketch: sketch, task: task, positive: positive))
     }
 
     /// The window's feature columns, typed like the reference's columns where they share a name,
@@ -82,4 +101,20 @@ struct ModelChecks: Sendable {
         ) { first, _ in first }
         return FeatureSample.columns(rows) { referenceTypes[$0] ?? schema.features[$0] }
     }
+}
+
+/// How many of a window's predictions have labels, and how late the labels came.
+struct RealizedPerformance: Sendable {
+    /// Inferences in the window, labelled or not.
+    var inferences: Int
+    /// The labelled ones.
+    var labeled: Int
+    /// Label delay quantiles; nil when none has a known delay.
+    var labelDelay: LabeledWindow.LabelDelay?
+    /// `profiles` (the labelled predictions in the window's profile buckets) or `events` (every
+    /// labelled prediction read and scored exactly).
+    var source: String
+
+    /// The share of inferences with a label; nil without inferences.
+    var coverage: Double? { inferences == 0 ? nil : Double(labeled) / Double(inferences) }
 }

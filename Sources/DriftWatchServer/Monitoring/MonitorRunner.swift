@@ -32,10 +32,10 @@ struct MonitorRunner: Sendable {
         for model in try await checks.store.models() {
             var results: [MonitorResult] = []
             // One read of the window's profile and of the reference, shared by every check.
-            var inferences: Int?
+            var windowProfile: TrafficProfile?
             do {
                 let profile = try await checks.profile(model: model.id, window: span, scope: .all)
-                inferences = profile.count
+                windowProfile = profile
                 if profile.count > 0 {
                     let reference = try await checks.reference(model: model.id, before: span)
                     results += try await health(model.id, span, profile)
@@ -55,7 +55,7 @@ struct MonitorRunner: Sendable {
                 logger.warning("version checks failed", metadata: ["model": "\(model.id)", "error": "\(error)"])
             }
             do {
-                let realized = try await performance(model.id, span, inferences: inferences)
+                let realized = try await performance(model.id, span, profile: windowProfile)
                 results += realized
                 results += try await estimation(model.id, span, realized: realized)
             } catch is ModelChecks.Unavailable {
@@ -281,11 +281,11 @@ struct MonitorRunner: Sendable {
         return writer.text
     }
 
-    private func performance(_ id: String, _ span: TimeWindow, inferences: Int?) async throws -> [MonitorResult] {
-        let (labeled, report) = try await checks.performance(
-            model: id, window: span, positive: nil, inferences: inferences)
-        guard labeled.inferences > 0 else { return [] }
-        let coverage = Double(labeled.pairs.count) / Double(labeled.inferences)
+    private func performance(_ id: String, _ span: TimeWindow, profile: TrafficProfile?) async throws
+        -> [MonitorResult]
+    {
+        let (labeled, report) = try await checks.performance(model: id, window: span, positive: nil, profile: profile)
+        guard let coverage = labeled.coverage else { return [] }
         var results = [
             MonitorResult(
                 modelID: id, metric: "label_coverage", windowStart: span.from, windowEnd: span.to, value: coverage)
@@ -293,7 +293,7 @@ struct MonitorRunner: Sendable {
         metrics.monitorGauge(
             "ml_label_coverage", help: "Share of the last window's predictions that have their label.", model: id,
             value: coverage)
-        guard !labeled.pairs.isEmpty else { return results }
+        guard labeled.labeled > 0 else { return results }
         if let delay = labeled.labelDelay {
             for (metric, value) in [("label_delay_p50_seconds", delay.p50), ("label_delay_p90_seconds", delay.p90)] {
                 results.append(

@@ -70,7 +70,7 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/v1/models/{model}/performance",
             summary:
-                "Realized performance of the window's labelled predictions, scored as `driftwatch perf` scores (query: from, to, window, positive).",
+                "Realized performance of the window's labelled predictions, from the labels counted in the window's profiles (ROC AUC and average precision with scores binned to thousandths) or (source=events) read one by one and scored exactly as `driftwatch perf` scores (query: from, to, window, version, segment, positive, source).",
             responses: [200: "PerformanceAnswer", 400: "DeclarationError", 404: "Error", 422: "Error"]),
         Operation(
             method: "get", path: "/v1/models/{model}/quality",

@@ -194,13 +194,18 @@ enum OpenAPISchemas {
                 "properties": [
                     "model_id": ["type": "string"],
                     "window": ["type": "object"],
+                    "scope": ref("Scope"),
+                    "source": [
+                        "type": "string", "enum": ["profiles", "events"],
+                        "description": "Where the labelled predictions were read from.",
+                    ],
                     "inferences": ["type": "integer"],
                     "labeled": ["type": "integer"],
                     "label_coverage": ["type": "number"],
                     "label_delay_seconds": [
                         "type": ["object", "null"],
                         "description":
-                            "Seconds from prediction to label over the labelled predictions (nearest rank; null without labels).",
+                            "Seconds from prediction to label over the labelled predictions (nearest rank; from the profiles within 1 %; null without labels).",
                         "properties": [
                             "p50": ["type": "number"], "p90": ["type": "number"], "max": ["type": "number"],
                         ],

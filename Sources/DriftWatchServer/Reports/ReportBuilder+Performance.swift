@@ -80,12 +80,11 @@ extension ReportBuilder {
     {
         do {
             let (labeled, report) = try await checks.performance(model: id, window: window, positive: nil)
-            let coverage =
-                labeled.inferences == 0 ? nil : Double(labeled.pairs.count) / Double(labeled.inferences)
+            let coverage = labeled.coverage
             let metrics = report.metrics.compactMap { metric in
                 metric.value.finite.map { ModelReport.Performance.Metric(name: metric.name, value: $0) }
             }
-            return (labeled.pairs.count, coverage, metrics)
+            return (labeled.labeled, coverage, metrics)
         } catch ModelChecks.Unavailable.unknownTask {
             return (0, nil, [])
         } catch is UndefinedStatistic {

@@ -4,7 +4,9 @@ import Foundation
 import Hummingbird
 
 /// `GET /v1/models/{id}/performance`: realized performance of the predictions in a window that
-/// have their labels, scored exactly as `driftwatch perf` scores a CSV file.
+/// have their labels, from the labelled predictions in the window's profile buckets (any
+/// version and segment), or with `source=events` read one by one and scored exactly as
+/// `driftwatch perf` scores a CSV file.
 struct PerformanceRoutes<Context: RequestContext>: Sendable {
     let store: any EventStore
     let models: ModelRegistry
@@ -22,16 +24,30 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
     private func performance(_ request: Request, model id: String) async throws -> Response {
         let query = request.uri.queryParameters
         let window: TimeWindow
-        switch TimeWindow.read(query) {
-        case .success(let read): window = read
+        let scope: TrafficScope
+        switch TimeWindow.readScoped(query) {
+        case .success(let read): (window, scope) = read
         case .failure(let refusal): return refusal.response
         }
+        let exact: Bool
+        switch query["source"].map(String.init) {
+        case nil, "profiles": exact = false
+        case "events": exact = true
+        case let other?:
+            return TimeWindow.Invalid(parameter: "source", message: "must be profiles or events, not \"\(other)\"")
+                .response
+        }
+        if exact && scope != .all {
+            return TimeWindow.Invalid(
+                parameter: "source", message: "events scores all of the model's traffic; it takes no version or segment"
+            ).response
+        }
         let checks = ModelChecks(store: store, models: models)
-        let labeled: LabeledWindow
+        let realized: RealizedPerformance
         let report: PerformanceReport
         do {
-            (labeled, report) = try await checks.performance(
-                model: id, window: window, positive: query["positive"].map(String.init))
+            (realized, report) = try await checks.performance(
+                model: id, window: window, scope: scope, positive: query["positive"].map(String.init), exact: exact)
         } catch let unavailable as ModelChecks.Unavailable {
             return JSONResponse.error(
                 unavailable == .noModel(id) ? .notFound : .unprocessableContent, unavailable.message)
@@ -47,11 +63,12 @@ struct PerformanceRoutes<Context: RequestContext>: Sendable {
             [
                 "model_id": id,
                 "window": window.json,
-                "inferences": labeled.inferences,
-                "labeled": labeled.pairs.count,
-                "label_coverage": labeled.inferences == 0
-                    ? 0 : Double(labeled.pairs.count) / Double(labeled.inferences),
-                "label_delay_seconds": labeled.labelDelay.map { ["p50": $0.p50, "p90": $0.p90, "max": $0.max] as Any }
+                "scope": scope.json,
+                "source": realized.source,
+                "inferences": realized.inferences,
+                "labeled": realized.labeled,
+                "label_coverage": realized.coverage ?? 0,
+                "label_delay_seconds": realized.labelDelay.map { ["p50": $0.p50, "p90": $0.p90, "max": $0.max] as Any }
                     ?? NSNull(),
                 "report": JSONText(text: report.json()),
             ])

@@ -68,7 +68,7 @@ struct PerformancePage: DashboardPage {
     private func read(_ model: ModelDefinition, _ request: DashboardRequest) async throws -> View {
         let end = request.now.addingTimeInterval(1)
         var report: PerformanceReport?
-        var labeled = LabeledWindow(inferences: 0, pairs: [])
+        var labeled = RealizedPerformance(inferences: 0, labeled: 0, source: "profiles")
         var problem: String?
         do {
             (labeled, report) = try await sources.checks.performance(
@@ -78,7 +78,7 @@ struct PerformancePage: DashboardPage {
         } catch is UndefinedStatistic {
             // No labelled prediction in the window: nothing to score, but the coverage is 0 of them.
             let profile = try await sources.checks.profile(model: model.id, window: request.window, scope: .all)
-            labeled = LabeledWindow(inferences: profile.count, pairs: [])
+            labeled = RealizedPerformance(inferences: profile.count, labeled: 0, source: "profiles")
         }
         let headline = model.task == .regression ? "rmse" : "accuracy"
         var metric = headline
@@ -117,7 +117,7 @@ struct PerformancePage: DashboardPage {
                 width: DashboardChartWidth.full, height: 220, showsTitle: false, xAxisLabel: "time (UTC)",
                 yAxisLabel: "share labelled",
                 emptyMessage: "No stored label coverage in this window", id: "chart-coverage"))
-        let share = labeled.inferences == 0 ? nil : Double(labeled.pairs.count) / Double(labeled.inferences)
+        let share = labeled.coverage
         let bandNote =
             band.map {
                 "Acceptance band: mean ± 3 standard deviations of \(metric) over the model's first week (from \(DashboardFormat.time(model.createdAt))), \(DashboardFormat.number($0.lower)) to \(DashboardFormat.number($0.upper)), from \($0.count) stored results."
@@ -127,7 +127,7 @@ struct PerformancePage: DashboardPage {
             hasTask: true, metricName: metric, metricLabel: Self.name(metric),
             metricTitle: Self.name(metric).prefix(1).uppercased() + Self.name(metric).dropFirst(),
             realized: DashboardFormat.number(realized),
-            coverage: DashboardFormat.percent(share), labeled: DashboardFormat.count(labeled.pairs.count),
+            coverage: DashboardFormat.percent(share), labeled: DashboardFormat.count(labeled.labeled),
             scoringProblem: problem, trendChart: trendChart.svg(), bandNote: bandNote,
             estimatedNote: estimated.isEmpty
                 ? "No estimated \(metric) is stored for this window: estimated performance (without labels) appears here as estimated_\(metric) results when a monitor stores them."
@@ -137,7 +137,7 @@ struct PerformancePage: DashboardPage {
                 Metric(name: $0.name, value: DashboardFormat.number($0.value), reason: $0.reason)
             },
             windowLabel: request.windowLabel,
-            empty: labeled.pairs.isEmpty
+            empty: labeled.labeled == 0
                 ? EmptyState(
                     heading: "No labelled predictions in the \(request.windowLabel)",
                     text:
