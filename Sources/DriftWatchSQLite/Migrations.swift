@@ -344,6 +344,12 @@ enum Migrations {
                     """)
         }
 
+        migrator.registerMigration("v10_ten_minute_profiles") { db in
+            // Ten-minute profiles, built by the profiler from now on, for the minutes stored
+            // before (see backfillTenMinuteProfiles).
+            try backfillTenMinuteProfiles(db)
+        }
+
         // Append new migrations here.
 
         return migrator
