@@ -344,6 +344,12 @@ enum Migrations {
                     """)
         }
 
+        migrator.registerMigration("v10_ten_minute_profiles") { db in
+            // Ten-minute profiles, built by the profiler from now on, for the minutes stored
+            // before (see backfillTenMinuteProfiles).
+            try backfillTenMinuteProfiles(db)
+        }
+
         migrator.registerMigration("v11_label_profiles") { db in
             // Labels count in their prediction's profile buckets. `seq` orders label changes (a
             // stored or corrected label takes the next number), `counted_*` is the label value

@@ -28,18 +28,19 @@ import Testing
         return profile
     }
 
-    @Test func aWindowIsCoveredByDaysThenHoursThenMinutesWithoutGapsOrOverlap() {
+    @Test func aWindowIsCoveredByDaysThenHoursThenTenMinutesThenMinutesWithoutGapsOrOverlap() {
         let plan = ProfileWindowPlan(
             from: Self.date("2026-01-01T10:30:20Z"), to: Self.date("2026-01-03T02:14:05Z"))
         // Widened outward to whole minutes.
         #expect(plan.from == Self.date("2026-01-01T10:30:00Z"))
         #expect(plan.to == Self.date("2026-01-03T02:15:00Z"))
         let expected: [(ProfileResolution, String, String)] = [
-            (.minute, "2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"),
+            (.tenMinutes, "2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"),
             (.hour, "2026-01-01T11:00:00Z", "2026-01-02T00:00:00Z"),
             (.day, "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z"),
             (.hour, "2026-01-03T00:00:00Z", "2026-01-03T02:00:00Z"),
-            (.minute, "2026-01-03T02:00:00Z", "2026-01-03T02:15:00Z"),
+            (.tenMinutes, "2026-01-03T02:00:00Z", "2026-01-03T02:10:00Z"),
+            (.minute, "2026-01-03T02:10:00Z", "2026-01-03T02:15:00Z"),
         ]
         #expect(plan.spans.count == expected.count)
         for (span, (resolution, from, to)) in zip(plan.spans, expected) {
@@ -50,13 +51,15 @@ import Testing
         for (a, b) in zip(plan.spans, plan.spans.dropFirst()) { #expect(a.to == b.from) }
     }
 
-    @Test func onlyMinutesFromTheStartOfAnHourCanCloseWithThatHour() throws {
+    @Test func onlySpansFromTheStartOfAnHourCanCloseWithThatHour() throws {
         let day = ProfileWindowPlan(from: Self.date("2026-01-01T10:30:20Z"), to: Self.date("2026-01-02T10:14:05Z"))
         let hour = try #require(day.closingHour)
         #expect(hour.resolution == .hour)
         #expect(hour.from == Self.date("2026-01-02T10:00:00Z") && hour.to == Self.date("2026-01-02T11:00:00Z"))
         let closed = day.closingWithHour()
-        #expect(closed.spans.dropLast() == day.spans.dropLast())
+        // 10:00–10:10 as ten minutes and 10:10–10:15 as minutes, read as the hour.
+        #expect(day.spans.suffix(2).map(\.resolution) == [.tenMinutes, .minute])
+        #expect(closed.spans.dropLast() == day.spans.dropLast(2))
         #expect(closed.spans.last == hour)
         // Ends on an hour: nothing to close. Within one hour: its minutes do not start the hour.
         #expect(
@@ -68,8 +71,12 @@ import Testing
     }
 
     @Test func aShortWindowIsMinutesOnly() {
-        let plan = ProfileWindowPlan(from: Self.date("2026-01-01T10:05:00Z"), to: Self.date("2026-01-01T10:50:00Z"))
+        let plan = ProfileWindowPlan(from: Self.date("2026-01-01T10:01:00Z"), to: Self.date("2026-01-01T10:09:00Z"))
         #expect(plan.spans.map(\.resolution) == [.minute])
+        // Longer, it reads its whole ten minutes as such.
+        let longer = ProfileWindowPlan(
+            from: Self.date("2026-01-01T10:05:00Z"), to: Self.date("2026-01-01T10:50:00Z"))
+        #expect(longer.spans.map(\.resolution) == [.minute, .tenMinutes])
     }
 
     @Test func bucketsAlignToUTCBoundariesAlsoBefore1970() {

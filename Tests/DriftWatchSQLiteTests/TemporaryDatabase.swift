@@ -20,7 +20,7 @@ struct TemporaryDatabase: ~Copyable {
     static let migrations = [
         "v1_models_events_labels", "v2_model_origin_schema_violations", "v3_reference_datasets",
         "v4_monitor_results", "v5_profiles_daily_metrics_scoped_results", "v6_alerting", "v7_notification_log",
-        "v8_profile_summaries", "v9_version_references", "v11_label_profiles",
+        "v8_profile_summaries", "v9_version_references", "v10_ten_minute_profiles", "v11_label_profiles",
     ]
 
     func open() async throws -> SQLiteEventStore {

@@ -19,6 +19,7 @@ import Testing
         #expect(settings.limits == defaults.limits, "the example documents the defaults")
         #expect(settings.logging == defaults.logging)
         #expect(settings.monitoring == defaults.monitoring)
+        #expect(settings.retention == defaults.retention, "the example documents the defaults")
         #expect(settings.models.map(\.id) == ["fraud", "price"])
         let fraud = try #require(settings.models.first)
         #expect(fraud.task == .binary)
@@ -49,6 +50,27 @@ import Testing
         #expect(settings.logging.level == .debug && settings.logging.format == .json)
         #expect(!settings.monitoring.enabled && settings.monitoring.interval == 300)
         #expect(settings.monitoring.window == 2 * 86_400)
+    }
+
+    @Test func retentionIsReadPerResolution() throws {
+        let defaults = ServerConfiguration.Retention()
+        #expect(defaults.minuteProfiles == 7 * 86_400 && defaults.tenMinuteProfiles == 30 * 86_400)
+        #expect(defaults.hourProfiles == 90 * 86_400 && defaults.dayProfiles == 0)
+        let retention = try ServerConfiguration.parse(
+            yaml: """
+                retention: {events: 2d, minute_profiles: 1d, ten_minute_profiles: 14d, hour_profiles: forever}
+                """
+        ).retention
+        #expect(retention.events == 2 * 86_400 && retention.minuteProfiles == 86_400)
+        #expect(retention.tenMinuteProfiles == 14 * 86_400 && retention.hourProfiles == 0)
+        #expect(retention.dayProfiles == defaults.dayProfiles)
+        #expect {
+            _ = try ServerConfiguration.parse(yaml: "retention: {ten_minute_profiles: often}", source: "r.yaml")
+        } throws: { error in
+            (error as? ConfigurationErrors)?.errors.map(\.description) == [
+                "r.yaml:1:34: retention.ten_minute_profiles: must be a duration such as 30s, 5m, 2h or 7d"
+            ]
+        }
     }
 
     @Test func everyProblemIsReportedWithItsPlace() {

@@ -39,4 +39,34 @@ import Testing
         // A second pass finds nothing.
         #expect(try await DataExpiry(store: store, retention: retention).run(now: now) == .init())
     }
+
+    @Test func tenMinuteProfilesExpireAfterTheirOwnPeriod() async throws {
+        let directory = NSTemporaryDirectory() + "driftwatch-expiry-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteEventStore(path: directory + "/driftwatch.sqlite")
+        try await store.migrate()
+        let now = Date(timeIntervalSince1970: 1_780_000_200)  // a whole ten minutes
+        // One event a minute over the last 100 minutes: ten buckets of ten minutes.
+        _ = try await store.insert(
+            (0..<100).map { k in
+                InferenceEvent(modelID: "m", requestID: "r\(k)", timestamp: now - Double(100 - k) * 60)
+            })
+        try await Profiler(store: store).catchUp()
+        var retention = ServerConfiguration.Retention()
+        retention.events = 0
+        retention.minuteProfiles = 0
+        retention.tenMinuteProfiles = 30 * 60  // the last three ten minutes stay
+        retention.batchSize = 3
+        let deleted = try await DataExpiry(store: store, retention: retention).run(now: now)
+        #expect(deleted == .init(events: 0, profiles: 7))
+        let tens = try await store.profiles(
+            modelID: "m", version: nil, segment: "", resolution: .tenMinutes, from: now - 86_400, to: now)
+        #expect(tens.map(\.key.bucketStart) == [now - 1_800, now - 1_200, now - 600])
+        #expect(tens.allSatisfy { $0.profile.count == 10 })
+        for resolution in [ProfileResolution.minute, .hour] {
+            let kept = try await store.profiles(
+                modelID: "m", version: nil, segment: "", resolution: resolution, from: now - 86_400, to: now)
+            #expect(kept.reduce(0) { $0 + $1.profile.count } == 100, "\(resolution)")
+        }
+    }
 }

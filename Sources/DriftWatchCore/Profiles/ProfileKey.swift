@@ -1,8 +1,10 @@
 import Foundation
 
-/// How long a profile's time bucket is.
+/// How long a profile's time bucket is, finest first.
 public enum ProfileResolution: String, Sendable, Hashable, CaseIterable, Codable {
     case minute
+    /// Ten minutes, so that a window's edges need at most nine minute buckets each.
+    case tenMinutes = "ten_minutes"
     case hour
     case day
 
@@ -10,6 +12,7 @@ public enum ProfileResolution: String, Sendable, Hashable, CaseIterable, Codable
     public var seconds: Int64 {
         switch self {
         case .minute: 60
+        case .tenMinutes: 600
         case .hour: 3_600
         case .day: 86_400
         }

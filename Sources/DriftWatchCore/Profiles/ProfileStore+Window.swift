@@ -1,17 +1,25 @@
 import Foundation
 
 extension ProfileStore {
-    /// The buckets to read for a window: ``ProfileWindowPlan``, with the minutes at its end read
-    /// as their whole hour when nothing is stored after the window in that hour
-    /// (``ProfileWindowPlan/closingHour``). Events stored between this check and the read,
-    /// timestamped after the window's end in the same hour, are counted; only a window that
-    /// ends in the present can see those, and they are at most as late as the read.
+    /// The buckets to read for a window: ``ProfileWindowPlan``, with its end read as coarse as
+    /// nothing stored after the window allows (``ProfileWindowPlan/closing(at:)``): the hour
+    /// that its last spans start, else the ten minutes that its last minutes start. Events
+    /// stored between this check and the read, timestamped after the window's end in the same
+    /// bucket, are counted; only a window that ends in the present can see those, and they are
+    /// at most as late as the read.
     public func windowPlan(modelID: String, from: Date, to: Date) async throws -> ProfileWindowPlan {
         let plan = ProfileWindowPlan(from: from, to: to)
-        guard let hour = plan.closingHour,
-            try await !hasMinuteProfiles(modelID: modelID, from: plan.to, to: hour.to)
-        else { return plan }
-        return plan.closingWithHour()
+        // Where stored traffic was found after the window: a closing reaching that far has it too.
+        var storedBefore: Date?
+        for resolution in ProfileWindowPlan.closingResolutions {
+            guard let closing = plan.closing(at: resolution) else { continue }
+            if let storedBefore, closing.to >= storedBefore { continue }
+            if try await !hasMinuteProfiles(modelID: modelID, from: plan.to, to: closing.to) {
+                return plan.closing(with: closing)
+            }
+            storedBefore = closing.to
+        }
+        return plan
     }
 
     /// The merged profile of a window (widened to whole minutes), read from as few buckets as

@@ -96,12 +96,17 @@ extension ConfigReader {
     }
 
     mutating func retention(_ node: Node, _ retention: inout ServerConfiguration.Retention) {
-        let keys = ["events", "minute_profiles", "hour_profiles", "day_profiles", "batch_size", "interval"]
+        let keys = [
+            "events", "minute_profiles", "ten_minute_profiles", "hour_profiles", "day_profiles", "batch_size",
+            "interval",
+        ]
         mapping(node, "retention", keys: keys) { reader, key, value in
             let path = "retention.\(key)"
             switch key {
             case "events": retention.events = reader.keepFor(value, path) ?? retention.events
             case "minute_profiles": retention.minuteProfiles = reader.keepFor(value, path) ?? retention.minuteProfiles
+            case "ten_minute_profiles":
+                retention.tenMinuteProfiles = reader.keepFor(value, path) ?? retention.tenMinuteProfiles
             case "hour_profiles": retention.hourProfiles = reader.keepFor(value, path) ?? retention.hourProfiles
             case "day_profiles": retention.dayProfiles = reader.keepFor(value, path) ?? retention.dayProfiles
             case "batch_size":

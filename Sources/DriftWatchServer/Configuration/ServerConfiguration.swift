@@ -75,6 +75,8 @@ public struct ServerConfiguration: Sendable {
         public var events: TimeInterval = 30 * 86_400
         /// Minute profiles, in seconds.
         public var minuteProfiles: TimeInterval = 7 * 86_400
+        /// Ten-minute profiles, in seconds.
+        public var tenMinuteProfiles: TimeInterval = 30 * 86_400
         /// Hour profiles, in seconds.
         public var hourProfiles: TimeInterval = 90 * 86_400
         /// Day profiles, in seconds.
@@ -84,7 +86,8 @@ public struct ServerConfiguration: Sendable {
         /// Seconds between expiry passes.
         public var interval: TimeInterval = 600
 
-        /// The default: events 30 days, minutes 7 days, hours 90 days, days forever.
+        /// The default: events 30 days, minutes 7 days, ten minutes 30 days, hours 90 days, days
+        /// forever.
         public init() {}
     }
 

@@ -22,7 +22,8 @@ struct DataExpiry: Sendable {
             }
         }
         let periods: [(ProfileResolution, TimeInterval)] = [
-            (.minute, retention.minuteProfiles), (.hour, retention.hourProfiles), (.day, retention.dayProfiles),
+            (.minute, retention.minuteProfiles), (.tenMinutes, retention.tenMinuteProfiles),
+            (.hour, retention.hourProfiles), (.day, retention.dayProfiles),
         ]
         for (resolution, period) in periods where period > 0 {
             deleted.profiles += try await drain { limit in
