@@ -371,6 +371,19 @@ enum Migrations {
                             AND label_events.request_id = numbered.request_id;
                     CREATE INDEX label_events_seq ON label_events (seq);
                     ALTER TABLE profile_position ADD COLUMN labels INTEGER NOT NULL DEFAULT 0;
+
+                    -- The labelled predictions of each profile bucket (a PerformanceSketch), apart
+                    -- from the bucket's sketches so that a late label rewrites only this row.
+                    CREATE TABLE label_profiles (
+                        model_id TEXT NOT NULL,
+                        model_version TEXT NOT NULL,
+                        segment TEXT NOT NULL,
+                        resolution TEXT NOT NULL,
+                        bucket_start INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (model_id, resolution, segment, bucket_start, model_version)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX label_profiles_expiry ON label_profiles (resolution, bucket_start);
                     """)
         }
 

@@ -116,10 +116,10 @@ extension SQLiteEventStore {
         return try await writeMerges(entries, prepared, after: start, through: position, counted: counted)
     }
 
-    /// The transaction of ``mergeProfiles(_:after:through:)``: writes the prepared merges,
-    /// merging again those whose stored profile is no longer the one they were made from.
+    /// The transaction of ``mergeProfiles(_:after:through:counted:)``: writes the prepared
+    /// merges, merging again those whose stored row is no longer the one they were made from.
     func writeMerges(
-        _ entries: [(key: ProfileKey, value: TrafficProfile)], _ prepared: [(base: Data?, result: MergedProfile)],
+        _ entries: [(key: ProfileKey, value: TrafficProfile)], _ prepared: [PreparedMerge],
         after start: ProfilePosition, through position: ProfilePosition, counted: [CountedLabel]
     ) async throws -> Bool {
         let now = try Int64(milliseconds: Date())
@@ -128,18 +128,24 @@ extension SQLiteEventStore {
             let select = try db.cachedStatement(sql: ProfileSQL.select)
             let upsert = try db.cachedStatement(sql: ProfileSQL.upsert)
             let upsertSummary = try db.cachedStatement(sql: ProfileSQL.upsertSummary)
+            let selectLabels = try db.cachedStatement(sql: ProfileSQL.selectLabels)
+            let upsertLabels = try db.cachedStatement(sql: ProfileSQL.upsertLabels)
             var days: Set<DayKey> = []
             for ((key, increment), merge) in zip(entries, prepared) {
                 let arguments = try ProfileSQL.keyArguments(key)
-                let stored = try Data.fetchOne(select, arguments: arguments)
-                var result = merge.result
-                if stored != merge.base {
-                    result = try MergedProfile(stored: stored, increment: increment)
+                if var result = merge.traffic {
+                    let stored = try Data.fetchOne(select, arguments: arguments)
+                    if stored != merge.trafficBase { result = try MergedProfile(stored: stored, increment: increment) }
+                    try upsert.execute(arguments: arguments + [result.count, result.errors, result.data])
+                    try upsertSummary.execute(arguments: arguments + [result.summary])
+                    if key.resolution == .day && key.segment == ProfileBuilder.allTraffic {
+                        days.insert(DayKey(modelID: key.modelID, start: try Int64(milliseconds: key.bucketStart)))
+                    }
                 }
-                try upsert.execute(arguments: arguments + [result.count, result.errors, result.data])
-                try upsertSummary.execute(arguments: arguments + [result.summary])
-                if key.resolution == .day && key.segment == ProfileBuilder.allTraffic {
-                    days.insert(DayKey(modelID: key.modelID, start: try Int64(milliseconds: key.bucketStart)))
+                if var labels = merge.labels {
+                    let stored = try Data.fetchOne(selectLabels, arguments: arguments)
+                    if stored != merge.labelsBase { labels = try Self.mergeLabels(stored, increment) }
+                    try upsertLabels.execute(arguments: arguments + [labels])
                 }
             }
             for day in days { try Self.refreshDailyMetrics(db, day, updatedAt: now) }
@@ -158,28 +164,49 @@ extension SQLiteEventStore {
         }
     }
 
-    /// The merge of each increment with its profile as a read snapshot holds it, in the order
-    /// of `entries`; nil when the profiled position is no longer `start`.
+    /// The merge of each increment with its rows as a read snapshot holds them, in the order of
+    /// `entries`; nil when the profiled position is no longer `start`. An increment with
+    /// inferences merges into the bucket's profile, one with labelled predictions into its
+    /// label row; a label change alone leaves the profile untouched.
     func prepareMerges(_ entries: [(key: ProfileKey, value: TrafficProfile)], after start: ProfilePosition)
-        async throws -> [(base: Data?, result: MergedProfile)]?
+        async throws -> [PreparedMerge]?
     {
-        var prepared: [(base: Data?, result: MergedProfile)] = []
+        var prepared: [PreparedMerge] = []
         prepared.reserveCapacity(entries.count)
         // In slices, so that no read transaction stays open long; a change between slices is
         // caught by the comparison in the write transaction.
         for first in stride(from: 0, to: entries.count, by: 256) {
-            let slice = entries[first..<min(first + 256, entries.count)].map(\.key)
-            let stored: [Data?]? = try await pool.read { db in
+            let slice = entries[first..<min(first + 256, entries.count)]
+            let stored: [(traffic: Data?, labels: Data?)]? = try await pool.read { db in
                 guard try Self.position(db) == start else { return nil }
                 let select = try db.cachedStatement(sql: ProfileSQL.select)
-                return try slice.map { key in try Data.fetchOne(select, arguments: try ProfileSQL.keyArguments(key)) }
+                let selectLabels = try db.cachedStatement(sql: ProfileSQL.selectLabels)
+                return try slice.map { key, increment in
+                    let arguments = try ProfileSQL.keyArguments(key)
+                    return (
+                        increment.count > 0 ? try Data.fetchOne(select, arguments: arguments) : nil,
+                        increment.labeled.isEmpty ? nil : try Data.fetchOne(selectLabels, arguments: arguments)
+                    )
+                }
             }
             guard let stored else { return nil }
-            for (entry, data) in zip(entries[first...], stored) {
-                prepared.append((data, try MergedProfile(stored: data, increment: entry.value)))
+            for (entry, data) in zip(slice, stored) {
+                let increment = entry.value
+                prepared.append(
+                    PreparedMerge(
+                        trafficBase: data.traffic,
+                        traffic: increment.count > 0
+                            ? try MergedProfile(stored: data.traffic, increment: increment) : nil,
+                        labelsBase: data.labels,
+                        labels: increment.labeled.isEmpty ? nil : try Self.mergeLabels(data.labels, increment)))
             }
         }
         return prepared
+    }
+
+    /// A label row: the labelled predictions of `increment` merged into the `stored` row.
+    static func mergeLabels(_ stored: Data?, _ increment: TrafficProfile) throws -> Data {
+        Data(try TrafficProfile.mergedLabels(stored: stored.map { [UInt8]($0) }, increment: increment))
     }
 
     /// Stored profiles in a time range.
@@ -191,7 +218,12 @@ extension SQLiteEventStore {
         let upper = try Int64(milliseconds: to)
         let rows: [(key: ProfileKey, data: [UInt8])] = try await pool.read { db in
             // Summaries live in their own small rows, so that these reads never load the sketches.
-            let table = detail == .summary ? "profile_summaries" : "profiles"
+            let table =
+                switch detail {
+                case .full: "profiles"
+                case .summary: "profile_summaries"
+                case .labels: "label_profiles"
+                }
             var sql = """
                 SELECT model_version, segment, bucket_start, data FROM \(table)
                 WHERE model_id = ? AND resolution = ? AND bucket_start >= ? AND bucket_start < ?
@@ -264,6 +296,7 @@ extension SQLiteEventStore {
                 sql: """
                     DELETE FROM profiles;
                     DELETE FROM profile_summaries;
+                    DELETE FROM label_profiles;
                     DELETE FROM daily_metrics;
                     UPDATE profile_position SET position = 0, labels = 0 WHERE id = 1;
                     UPDATE label_events SET counted = 0, counted_ts = NULL, counted_num = NULL, counted_text = NULL
@@ -319,7 +352,17 @@ extension SQLiteEventStore {
                         """)
                 for key in keys { try delete.execute(arguments: StatementArguments(key.databaseValues)) }
             }
-            return keys.count
+            // Label rows by their own keys: a late label can make one for a bucket whose profile
+            // had expired.
+            try db.execute(
+                sql: """
+                    DELETE FROM label_profiles
+                    WHERE (model_id, resolution, segment, bucket_start, model_version) IN (
+                        SELECT model_id, resolution, segment, bucket_start, model_version FROM label_profiles
+                        WHERE resolution = ? AND bucket_start < ? LIMIT ?)
+                    """,
+                arguments: [resolution.rawValue, cutoff, limit])
+            return keys.count + db.changesCount
         }
     }
 
@@ -420,6 +463,16 @@ private struct DayKey: Hashable {
     }
 }
 
+/// An increment's rows merged from a read snapshot: the profile (when the increment has
+/// inferences) and the label row (when it has labelled predictions), each with the stored
+/// bytes it was merged from.
+struct PreparedMerge: Sendable {
+    var trafficBase: Data?
+    var traffic: MergedProfile?
+    var labelsBase: Data?
+    var labels: Data?
+}
+
 /// A profile merged with an increment, encoded for its row.
 struct MergedProfile: Sendable {
     var count: Int
@@ -457,6 +510,17 @@ private enum ProfileSQL {
 
     static let upsertSummary = """
         INSERT INTO profile_summaries (model_id, model_version, segment, resolution, bucket_start, data)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET data = excluded.data
+        """
+
+    static let selectLabels = """
+        SELECT data FROM label_profiles
+        WHERE model_id = ? AND model_version = ? AND segment = ? AND resolution = ? AND bucket_start = ?
+        """
+
+    static let upsertLabels = """
+        INSERT INTO label_profiles (model_id, model_version, segment, resolution, bucket_start, data)
         VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (model_id, resolution, segment, bucket_start, model_version) DO UPDATE SET data = excluded.data
         """

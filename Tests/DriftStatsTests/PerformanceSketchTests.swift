@@ -138,6 +138,11 @@ import Testing
             corrected.add(pair)
         }
         try Self.expectSameMetrics(corrected, whole)
+        // A correction alone adds as many pairs as it takes out, and is still a change.
+        var correction = PerformanceSketch()
+        correction.add(pairs[0], weight: -1)
+        correction.add(pairs[1])
+        #expect(correction.pairs == 0 && !correction.isEmpty)
         #expect(corrected.delays == whole.delays)
         #expect(corrected.pairs == whole.pairs)
     }

@@ -43,7 +43,7 @@ import Testing
 
     static func profiled(_ store: SQLiteEventStore, segment: String = "") async throws -> PerformanceSketch {
         try await store.windowProfile(
-            modelID: "m", version: nil, segment: segment, from: start - 3_600, to: start + 86_400, detail: .summary
+            modelID: "m", version: nil, segment: segment, from: start - 3_600, to: start + 86_400, detail: .labels
         ).labeled
     }
 
@@ -87,11 +87,31 @@ import Testing
         let us = try await Self.profiled(store, segment: "region:us")
         #expect(eu.pairs + us.pairs == labelled.count)
         let v2 = try await store.windowProfile(
-            modelID: "m", version: "v2", segment: "", from: Self.start, to: Self.start + 3_600, detail: .summary)
+            modelID: "m", version: "v2", segment: "", from: Self.start, to: Self.start + 3_600, detail: .labels)
         #expect(v2.labeled.pairs == labelled.filter { $0 % 3 == 0 }.count)
         // A rebuild counts every label once again.
         try await profiler.rebuild()
         try Self.expectSame(try await Self.profiled(store), try await Self.joined(store), "rebuilt")
+    }
+
+    @Test func aLateLabelRewritesOnlyTheLabelRowsOfItsPredictionsBuckets() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        _ = try await store.insert(Self.events(300))
+        try await Profiler(store: store).catchUp()
+        let before = try await ProfileStoreTests.blobs(database.path)
+        try await store.insert(Self.labels(0..<300))
+        try await Profiler(store: store).catchUp()
+        #expect(try await ProfileStoreTests.blobs(database.path) == before)
+        let queue = try DatabaseQueue(path: database.path)
+        let rows = try await queue.read { db in
+            try Set(
+                Row.fetchAll(db, sql: "SELECT model_version, segment, resolution, bucket_start FROM label_profiles")
+                    .map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as String)|\($0[3] as Int64)" })
+        }
+        // One label row per profile bucket (every prediction here is labelled).
+        #expect(rows == Set(before.keys.map { String($0.drop { $0 != "|" }.dropFirst()) }))
+        #expect(try await Self.profiled(store).pairs == 300)
     }
 
     @Test func aLabelStoredWhileABatchIsReadIsCountedByOneSideOnly() async throws {

@@ -70,8 +70,9 @@ public struct PerformanceSketch: Sendable {
     /// An empty sketch.
     public init() {}
 
-    /// Whether nothing was counted.
-    public var isEmpty: Bool { pairs == 0 && unlabeled == 0 && delays.count == 0 }
+    /// Whether the sketch holds nothing, not even a correction's net change (which adds as
+    /// many pairs as it takes out).
+    public var isEmpty: Bool { self == PerformanceSketch() }
 
     /// Counts `pair` (`weight` −1 takes it out).
     public mutating func add(_ pair: LabeledPrediction, weight: Int = 1) {

@@ -9,15 +9,39 @@ extension TrafficProfile {
         if stored.count < parallelFrom {
             var profiles: [TrafficProfile] = []
             profiles.reserveCapacity(stored.count)
-            for bytes in stored { profiles.append(try TrafficProfile(serialized: bytes, detail: detail)) }
+            for bytes in stored { profiles.append(try TrafficProfile(stored: bytes, detail: detail)) }
             return profiles
         }
         let results = ParallelMap.map(stored) { bytes in
-            Result { () throws(SketchError) in try TrafficProfile(serialized: bytes, detail: detail) }
+            Result { () throws(SketchError) in try TrafficProfile(stored: bytes, detail: detail) }
         }
         var profiles: [TrafficProfile] = []
         profiles.reserveCapacity(results.count)
         for result in results { profiles.append(try result.get()) }
         return profiles
+    }
+}
+
+extension TrafficProfile {
+    /// A stored row of `detail`: a profile (``init(serialized:detail:)``), or with
+    /// ``ProfileDetail/labels`` a ``PerformanceSketch`` as the profile's only content.
+    init(stored bytes: [UInt8], detail: ProfileDetail) throws(SketchError) {
+        if detail == .labels {
+            self.init()
+            labeled = try PerformanceSketch(serialized: bytes)
+        } else {
+            try self.init(serialized: bytes, detail: detail)
+        }
+    }
+}
+
+extension TrafficProfile {
+    /// The stored labelled predictions (``ProfileDetail/labels``; nil: none yet) with those of
+    /// `increment` added.
+    public static func mergedLabels(stored: [UInt8]?, increment: TrafficProfile) throws(SketchError) -> [UInt8] {
+        guard let stored else { return increment.labeled.serialized() }
+        var sketch = try PerformanceSketch(serialized: stored)
+        sketch.merge(increment.labeled)
+        return sketch.serialized()
     }
 }

@@ -3,8 +3,10 @@ import DriftStats
 extension TrafficProfile {
     /// The stored form: one ``SketchBundle`` holding the counters and every sketch.
     ///
-    /// Names: `count`, `errors`, `schema_violations`; `performance` (the labelled predictions,
-    /// when there are any); `latency.kll`, `latency.moments`;
+    /// The labelled predictions (``labeled``) are stored apart (see ``ProfileDetail/labels``),
+    /// so that a label does not rewrite its bucket's sketches.
+    ///
+    /// Names: `count`, `errors`, `schema_violations`; `latency.kll`, `latency.moments`;
     /// `prediction.…` and `feature.<name>.…` for feature profiles, each with `.moments`, `.kll`,
     /// `.categories`, `.missing` and `.type_violations`.
     public func serialized() -> [UInt8] {
@@ -15,7 +17,6 @@ extension TrafficProfile {
         bundle.parts["latency.moments"] = latencyMoments.serialized()
         prediction.write(into: &bundle, prefix: "prediction")
         for (name, feature) in features { feature.write(into: &bundle, prefix: "feature.\(name)") }
-        if !labeled.isEmpty { bundle.parts["performance"] = labeled.serialized() }
         return bundle.serialized()
     }
 
@@ -31,7 +32,6 @@ extension TrafficProfile {
         bundle.parts["latency.moments"] = latencyMoments.serialized()
         prediction.write(into: &bundle, prefix: "prediction", sketches: false)
         for (name, feature) in features { feature.write(into: &bundle, prefix: "feature.\(name)", sketches: false) }
-        if !labeled.isEmpty { bundle.parts["performance"] = labeled.serialized() }
         return bundle.serialized()
     }
 
@@ -54,7 +54,6 @@ extension TrafficProfile {
         count = top.count ?? 0
         errors = top.errors ?? 0
         schemaViolations = top.schemaViolations ?? 0
-        if let performance = top.performance { labeled = try PerformanceSketch(serialized: Array(performance)) }
         let latencyEntry = entries["latency"] ?? ProfileEntries.Owner()
         latency = try KLLSketch(serialized: try ProfileEntries.Owner.required(latencyEntry.kll, "latency.kll"))
         latencyMoments = try MomentsSketch(
@@ -78,7 +77,6 @@ private struct ProfileEntries {
         var moments: ArraySlice<UInt8>?
         var kll: ArraySlice<UInt8>?
         var categories: ArraySlice<UInt8>?
-        var performance: ArraySlice<UInt8>?
         var count: Int?
         var errors: Int?
         var schemaViolations: Int?
@@ -97,7 +95,6 @@ private struct ProfileEntries {
             moments = other.moments ?? moments
             kll = other.kll ?? kll
             categories = other.categories ?? categories
-            performance = other.performance ?? performance
             count = other.count ?? count
             errors = other.errors ?? errors
             schemaViolations = other.schemaViolations ?? schemaViolations
@@ -136,7 +133,6 @@ private struct ProfileEntries {
         case 7 where field.elementsEqual(Self.moments): current.moments = bytes
         case 3 where field.elementsEqual(Self.kll): current.kll = bytes
         case 10 where field.elementsEqual(Self.categories): current.categories = bytes
-        case 11 where field.elementsEqual(Self.performance): current.performance = bytes
         default: break
         }
     }
@@ -150,7 +146,6 @@ private struct ProfileEntries {
     private static let moments = Array("moments".utf8)
     private static let kll = Array("kll".utf8)
     private static let categories = Array("categories".utf8)
-    private static let performance = Array("performance".utf8)
 
     /// Every owner's entries, by owner name.
     mutating func finish() throws(SketchError) -> [String: Owner] {

@@ -101,6 +101,10 @@ public enum ProfileDetail: Sendable, Hashable {
     /// values; their quantile and category sketches stay empty. Stores keep this form apart,
     /// so that reading it does not load the sketches.
     case summary
+    /// Only the labelled predictions (``TrafficProfile/labeled``); everything else stays empty.
+    /// Stores keep them apart, so that a late label rewrites only this small part of its
+    /// prediction's buckets.
+    case labels
 }
 
 /// One model's day, as the `daily_metrics` table holds it for SQL tools.

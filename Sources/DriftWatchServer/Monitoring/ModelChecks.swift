@@ -81,7 +81,10 @@ struct ModelChecks: Sendable {
             profile = try await self.profile(model: id, window: window, scope: scope, detail: .summary)
         }
         guard let profile else { throw Unavailable.noModel(id) }
-        let sketch = profile.labeled
+        let sketch = try await store.windowProfile(
+            modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
+            detail: .labels
+        ).labeled
         let delay = sketch.delays.quantile(0.5).map { p50 in
             LabeledWindow.LabelDelay(
                 p50: p50, p90: sketch.delays.quantile(0.9) ?? p50, max: sketch.delays.largest ?? p50)
