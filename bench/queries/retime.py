@@ -6,7 +6,7 @@ the monitors off and time the reads on an idle machine:
   .build/release/driftwatch serve --config DIR/config.yaml --data-dir DIR --port 18123 &
   python3 bench/queries/retime.py http://127.0.0.1:18123
 
-Each read: 2 warm-ups, then 20 timed requests one at a time; prints p50 and p95. The extra
+Each read: 2 warm-ups, then 50 timed requests one at a time; prints p50 and p95. The extra
 "segments 24h on whole hours" read covers the last 24 whole hours, so its window has no
 minute buckets at its edges. The "…, start at minute M" reads end now and start M minutes past
 an hour 24 hours back, so that the minute buckets at the start edge (60 − M per segment value)
@@ -17,6 +17,8 @@ import datetime
 import sys
 import time
 import urllib.request
+
+SAMPLES = 50
 
 
 def timed(base: str, path: str) -> tuple[float, int]:
@@ -50,18 +52,23 @@ def main() -> None:
         },
         "drift 1h": "/v1/models/bench/drift?window=1h",
         "drift 24h": "/v1/models/bench/drift?window=24h",
+        "performance 24h": "/v1/models/bench/performance?window=24h",
+        "performance 24h, one segment": "/v1/models/bench/performance?window=24h&segment=region:eu",
     }
+    medians = {}
     for name, path in queries.items():
         samples = []
         status = 0
-        for attempt in range(22):
+        for attempt in range(2 + SAMPLES):
             milliseconds, status = timed(base, path)
             if attempt >= 2:
                 samples.append(milliseconds)
         samples.sort()
         p50 = samples[len(samples) // 2]
         p95 = samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+        medians[name] = p50
         print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, status {status}", flush=True)
+    print(f"drift 24h / drift 1h (p50): {medians['drift 24h'] / medians['drift 1h']:.2f}")
 
 
 if __name__ == "__main__":

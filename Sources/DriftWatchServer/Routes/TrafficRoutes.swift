@@ -58,19 +58,21 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
     private func overview(_ id: String, _ window: TimeWindow, _ scope: TrafficScope, _ request: Request)
         async throws -> [String: Any]
     {
-        let profile = try await store.windowProfile(
+        // Four independent reads, run together on the store's reader connections.
+        let resolution = Self.resolution(window)
+        async let windowProfile = store.windowProfile(
             modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
             detail: .summary)
-        let resolution = Self.resolution(window)
-        let series = try await store.profileSeries(
+        async let windowSeries = store.profileSeries(
             modelID: id, version: scope.version, segment: scope.segment, resolution: resolution, from: window.from,
             to: window.to)
-        let minutes = max(window.to.timeIntervalSince(window.from) / 60, 1)
-        let segments = try await store.segmentProfiles(
+        async let segmentProfiles = store.segmentProfiles(
             modelID: id, version: scope.version, from: window.from, to: window.to)
-        let top = segments.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(Self.topSegments)
-        let events = try await store.recentEvents(
+        async let recentEvents = store.recentEvents(
             modelID: id, from: window.from, to: window.to, limit: Self.scatterPoints)
+        let (profile, series, segments, events) = try await (windowProfile, windowSeries, segmentProfiles, recentEvents)
+        let minutes = max(window.to.timeIntervalSince(window.from) / 60, 1)
+        let top = segments.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(Self.topSegments)
         let feature =
             request.uri.queryParameters["feature"].map(String.init)
             ?? profile.features.filter { $0.value.moments.count > 0 }.keys.sorted().first
@@ -91,13 +93,14 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
     }
 
     private func latency(_ id: String, _ window: TimeWindow, _ scope: TrafficScope) async throws -> [String: Any] {
-        let profile = try await store.windowProfile(
+        let resolution = Self.resolution(window)
+        async let windowProfile = store.windowProfile(
             modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
             detail: .summary)
-        let resolution = Self.resolution(window)
-        let series = try await store.profileSeries(
+        async let windowSeries = store.profileSeries(
             modelID: id, version: scope.version, segment: scope.segment, resolution: resolution, from: window.from,
             to: window.to)
+        let (profile, series) = try await (windowProfile, windowSeries)
         return [
             "inferences": profile.count,
             "errors": profile.errors,
@@ -116,11 +119,12 @@ struct TrafficRoutes<Context: RequestContext>: Sendable {
     }
 
     private func segments(_ id: String, _ window: TimeWindow, _ scope: TrafficScope) async throws -> [String: Any] {
-        let total = try await store.windowProfile(
+        async let windowTotal = store.windowProfile(
             modelID: id, version: scope.version, segment: ProfileBuilder.allTraffic, from: window.from, to: window.to,
             detail: .summary)
-        let segments = try await store.segmentProfiles(
+        async let segmentProfiles = store.segmentProfiles(
             modelID: id, version: scope.version, from: window.from, to: window.to)
+        let (total, segments) = try await (windowTotal, segmentProfiles)
         let ordered = segments.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         return [
             "inferences": total.count,
