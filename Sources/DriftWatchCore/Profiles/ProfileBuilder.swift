@@ -8,19 +8,63 @@ public enum ProfileBuilder {
     public static let allTraffic = ""
 
     /// Increments for `events`, keyed by bucket.
+    ///
+    /// Events of one model, version, set of segment tags and minute fall in the same buckets at
+    /// every resolution: each is added once, to its group's profile, and each group's profile
+    /// is merged into its buckets (a lone event is added to them directly). Live traffic,
+    /// stamped close to its arrival, falls in a few groups per pass; adding every event to each
+    /// of its buckets (four resolutions, all traffic and each tag) cost most of a pass.
     public static func increments(for events: [ProfiledEvent]) -> [ProfileKey: TrafficProfile] {
-        var increments: [ProfileKey: TrafficProfile] = [:]
+        var groups: [EventGroup: (first: ProfiledEvent, profile: TrafficProfile?)] = [:]
+        var order: [EventGroup] = []
         for event in events {
+            let group = EventGroup(event)
+            if var entry = groups[group] {
+                groups[group] = nil
+                if entry.profile == nil {
+                    var profile = TrafficProfile()
+                    profile.add(entry.first)
+                    entry.profile = profile
+                }
+                entry.profile?.add(event)
+                groups[group] = entry
+            } else {
+                groups[group] = (event, nil)
+                order.append(group)
+            }
+        }
+        // In the order the groups first appear, so that equal batches give equal sketches.
+        var increments: [ProfileKey: TrafficProfile] = [:]
+        for group in order {
+            guard let (first, profile) = groups[group] else { continue }
             for resolution in ProfileResolution.allCases {
-                let start = resolution.bucketStart(of: event.timestamp)
-                increments[key(event, allTraffic, resolution, start), default: TrafficProfile()].add(event)
-                for (name, value) in event.segments {
-                    increments[key(event, "\(name):\(value)", resolution, start), default: TrafficProfile()]
-                        .add(event)
+                let start = resolution.bucketStart(of: first.timestamp)
+                let segments = [allTraffic] + first.segments.map { "\($0.key):\($0.value)" }
+                for segment in segments {
+                    if let profile {
+                        increments[key(first, segment, resolution, start), default: TrafficProfile()].merge(profile)
+                    } else {
+                        increments[key(first, segment, resolution, start), default: TrafficProfile()].add(first)
+                    }
                 }
             }
         }
         return increments
+    }
+
+    /// Events that share every bucket: one model, version, set of segment tags and minute.
+    private struct EventGroup: Hashable {
+        var modelID: String
+        var modelVersion: String
+        var segments: [String: String]
+        var minute: Date
+
+        init(_ event: ProfiledEvent) {
+            modelID = event.modelID
+            modelVersion = event.modelVersion
+            segments = event.segments
+            minute = ProfileResolution.minute.bucketStart(of: event.timestamp)
+        }
     }
 
     /// Adds label changes to `increments`: each labelled prediction counts in the buckets of

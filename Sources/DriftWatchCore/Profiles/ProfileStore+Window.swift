@@ -28,16 +28,14 @@ extension ProfileStore {
     public func windowProfile(
         modelID: String, version: String?, segment: String, from: Date, to: Date, detail: ProfileDetail = .full
     ) async throws -> TrafficProfile {
-        var merged = TrafficProfile()
+        var buckets: [TrafficProfile] = []
         for span in try await windowPlan(modelID: modelID, from: from, to: to).spans {
-            for bucket in try await profiles(
+            buckets += try await profiles(
                 modelID: modelID, version: version, segment: segment, resolution: span.resolution, from: span.from,
-                to: span.to, detail: detail)
-            {
-                merged.merge(bucket.profile)
-            }
+                to: span.to, detail: detail
+            ).map(\.profile)
         }
-        return merged
+        return TrafficProfile.merged(buckets)
     }
 
     /// One merged profile per segment value seen in the window, by `key:value`.

@@ -45,3 +45,27 @@ extension TrafficProfile {
         return sketch.serialized()
     }
 }
+
+extension TrafficProfile {
+    /// Chunks a long merge is split into (a constant, so that the result does not depend on
+    /// the machine's cores).
+    static let mergeChunks = 4
+
+    /// The merge of `profiles` in order. Window reads merge tens of full profiles, each with a
+    /// quantile sketch per feature; from 16 on, consecutive chunks are merged on all cores and
+    /// the chunks' merges then in order.
+    public static func merged(_ profiles: [TrafficProfile]) -> TrafficProfile {
+        guard profiles.count >= 16 else { return mergedInOrder(profiles[...]) }
+        let size = (profiles.count + mergeChunks - 1) / mergeChunks
+        let chunks = stride(from: 0, to: profiles.count, by: size).map {
+            profiles[$0..<min($0 + size, profiles.count)]
+        }
+        return mergedInOrder(ParallelMap.map(chunks) { mergedInOrder($0) }[...])
+    }
+
+    private static func mergedInOrder(_ profiles: ArraySlice<TrafficProfile>) -> TrafficProfile {
+        var merged = TrafficProfile()
+        for profile in profiles { merged.merge(profile) }
+        return merged
+    }
+}
