@@ -195,6 +195,49 @@ import Testing
         #expect(abs(a.quantiles.rank(median) - 0.5) <= a.quantiles.normalizedRankError)
     }
 
+    @Test func eventsSharingAMinuteAndTagsAreAddedOnceAndMergedIntoEveryBucket() throws {
+        // 150 events over ten minutes, two versions, two regions: 40 groups, and one lone event.
+        let start = Self.date("2026-05-28T20:00:00Z")
+        var events = (0..<150).map { i -> ProfiledEvent in
+            let version = i % 2 == 0 ? "v1" : "v2"
+            let category: FeatureValue = .text(i % 3 == 0 ? "a" : "b")
+            let region = i % 4 < 2 ? "eu" : "us"
+            let error: String? = i % 10 == 0 ? "e" : nil
+            return ProfiledEvent(
+                position: Int64(i + 1), modelID: "m", modelVersion: version, timestamp: start + Double(4 * i),
+                predictionNumber: Double(i % 7), latencyMilliseconds: Double(i % 40),
+                features: ["x": .number(Double(i)), "c": category], segments: ["region": region], error: error)
+        }
+        events.append(
+            ProfiledEvent(position: 151, modelID: "m", timestamp: start + 7_200, features: ["x": .number(-1)]))
+        let grouped = ProfileBuilder.increments(for: events)
+        // Each event added to each of its buckets, one by one.
+        var single: [ProfileKey: TrafficProfile] = [:]
+        for event in events {
+            for resolution in ProfileResolution.allCases {
+                for segment in [""] + event.segments.map({ "\($0.key):\($0.value)" }) {
+                    let key = ProfileKey(
+                        modelID: "m", modelVersion: event.modelVersion, segment: segment, resolution: resolution,
+                        bucketStart: resolution.bucketStart(of: event.timestamp))
+                    single[key, default: TrafficProfile()].add(event)
+                }
+            }
+        }
+        #expect(Set(grouped.keys) == Set(single.keys))
+        for (key, expected) in single {
+            let profile = try #require(grouped[key])
+            #expect(profile.count == expected.count && profile.errors == expected.errors, "\(key)")
+            let (x, y) = (try #require(profile.features["x"]), try #require(expected.features["x"]))
+            #expect(x.moments.count == y.moments.count && abs(x.moments.mean - y.moments.mean) < 1e-9, "\(key)")
+            // Few enough values for exact sketches: the same values, in order.
+            #expect(x.quantiles.sortedView().values == y.quantiles.sortedView().values, "\(key)")
+            #expect(
+                profile.features["c"]?.categories.estimate(of: "a").count
+                    == expected.features["c"]?.categories.estimate(of: "a").count)
+            #expect(profile.latency.sortedView().values == expected.latency.sortedView().values, "\(key)")
+        }
+    }
+
     /// The profile path against the exact path on the same values: KS within the sketch's
     /// rank error, Welch's t exactly, Wasserstein within its error bound, and the binned
     /// distances against the same distances on the same bins filled with the exact values;
