@@ -126,8 +126,9 @@ import Testing
         _ = try await store.insert(Self.events(10))
         let events = try await store.eventsToProfile(after: 0, limit: 100)
         let increments = ProfileBuilder.increments(for: events)
-        #expect(try await store.mergeProfiles(increments, after: 0, through: 10))
-        #expect(try await store.mergeProfiles(increments, after: 0, through: 10) == false)
+        let (start, end) = (ProfilePosition(events: 0, labels: 0), ProfilePosition(events: 10, labels: 0))
+        #expect(try await store.mergeProfiles(increments, after: start, through: end, counted: []))
+        #expect(try await store.mergeProfiles(increments, after: start, through: end, counted: []) == false)
         let window = try await store.windowProfile(
             modelID: "m", version: nil, segment: "", from: Self.start, to: Self.start + 60)
         #expect(window.count == 10)

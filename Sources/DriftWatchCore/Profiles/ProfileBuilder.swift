@@ -37,15 +37,11 @@ public enum ProfileBuilder {
         var increments: [ProfileKey: TrafficProfile] = [:]
         for group in order {
             guard let (first, profile) = groups[group] else { continue }
-            for resolution in ProfileResolution.allCases {
-                let start = resolution.bucketStart(of: first.timestamp)
-                let segments = [allTraffic] + first.segments.map { "\($0.key):\($0.value)" }
-                for segment in segments {
-                    if let profile {
-                        increments[key(first, segment, resolution, start), default: TrafficProfile()].merge(profile)
-                    } else {
-                        increments[key(first, segment, resolution, start), default: TrafficProfile()].add(first)
-                    }
+            for key in bucketKeys(of: first) {
+                if let profile {
+                    increments[key, default: TrafficProfile()].merge(profile)
+                } else {
+                    increments[key, default: TrafficProfile()].add(first)
                 }
             }
         }
@@ -72,26 +68,26 @@ public enum ProfileBuilder {
     /// counted before for a corrected label.
     public static func addLabels(_ changes: [LabelChange], to increments: inout [ProfileKey: TrafficProfile]) {
         for change in changes {
-            let event = change.event
-            let segments = [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
             let added = change.label.pair.labeledPrediction
             let removed = change.counted?.labeledPrediction
-            for resolution in ProfileResolution.allCases {
-                let start = resolution.bucketStart(of: event.timestamp)
-                for segment in segments {
-                    let key = key(event, segment, resolution, start)
-                    if let removed { increments[key, default: TrafficProfile()].labeled.add(removed, weight: -1) }
-                    increments[key, default: TrafficProfile()].labeled.add(added)
-                }
+            for key in bucketKeys(of: change.event) {
+                if let removed { increments[key, default: TrafficProfile()].labeled.add(removed, weight: -1) }
+                increments[key, default: TrafficProfile()].labeled.add(added)
             }
         }
     }
 
-    private static func key(_ event: ProfiledEvent, _ segment: String, _ resolution: ProfileResolution, _ start: Date)
-        -> ProfileKey
-    {
-        ProfileKey(
-            modelID: event.modelID, modelVersion: event.modelVersion, segment: segment, resolution: resolution,
-            bucketStart: start)
+    /// Every bucket an event counts in: each resolution, for all traffic and each segment tag,
+    /// under its model and version.
+    private static func bucketKeys(of event: ProfiledEvent) -> [ProfileKey] {
+        let segments = [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
+        return ProfileResolution.allCases.flatMap { resolution in
+            let start = resolution.bucketStart(of: event.timestamp)
+            return segments.map { segment in
+                ProfileKey(
+                    modelID: event.modelID, modelVersion: event.modelVersion, segment: segment, resolution: resolution,
+                    bucketStart: start)
+            }
+        }
     }
 }

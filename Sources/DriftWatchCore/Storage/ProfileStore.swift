@@ -72,17 +72,6 @@ extension ProfileStore {
     /// The insertion position of the last event included in the profiles (0 before any).
     public func profiledThrough() async throws -> Int64 { try await profilePosition().events }
 
-    /// Merges increments of events only (see
-    /// ``mergeProfiles(_:after:through:counted:)``), leaving the label position as it is.
-    public func mergeProfiles(
-        _ increments: [ProfileKey: TrafficProfile], after start: Int64, through position: Int64
-    ) async throws -> Bool {
-        let labels = try await profilePosition().labels
-        return try await mergeProfiles(
-            increments, after: ProfilePosition(events: start, labels: labels),
-            through: ProfilePosition(events: position, labels: labels), counted: [])
-    }
-
     /// Fully decoded profiles (see ``profiles(modelID:version:segment:resolution:from:to:detail:)``).
     public func profiles(
         modelID: String, version: String?, segment: String?, resolution: ProfileResolution, from: Date, to: Date
