@@ -38,7 +38,7 @@ extension SQLiteEventStore {
                     segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
                     violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
                 if row["has_label"] as Bool {
-                    event.label = try Self.label(row, truth: "", timestamp: "label_ts")
+                    event.label = try Self.label(row, counted: false)
                 }
                 events.append(event)
             }
@@ -72,10 +72,10 @@ extension SQLiteEventStore {
                 let event = ProfiledEvent(
                     position: 0, modelID: modelID, modelVersion: row["model_version"] ?? "",
                     timestamp: Date(milliseconds: row["ts"]), segments: try JSONColumns.decodeStrings(row["segments"]))
-                let label = try Self.label(row, truth: "", timestamp: "label_ts")
+                let label = try Self.label(row, counted: false)
                 var counted: LabeledWindow.Pair?
                 if row["counted"] as Bool {
-                    counted = try Self.label(row, truth: "counted_", timestamp: "counted_ts").pair
+                    counted = try Self.label(row, counted: true).pair
                 }
                 changes.append(LabelChange(event: event, label: label, counted: counted))
             }
@@ -83,12 +83,13 @@ extension SQLiteEventStore {
         }
     }
 
-    /// A row's prediction with the label in columns `<truth>y_true_num`/`<truth>y_true_text`
-    /// (`counted_num`/`counted_text` for the counted value) and the label time in `timestamp`.
-    private static func label(_ row: Row, truth prefix: String, timestamp: String) throws -> ProfiledLabel {
-        let number: Double? = prefix.isEmpty ? row["y_true_num"] : row["counted_num"]
-        let text: String? = prefix.isEmpty ? row["y_true_text"] : row["counted_text"]
-        let labelTime: Int64 = row[timestamp] ?? 0
+    /// A row's prediction (`ts`, `y_pred_*`, `y_proba`) with its label as stored
+    /// (`label_ts`, `y_true_*`) or, with `counted`, as the profiles count it (`counted_*`).
+    private static func label(_ row: Row, counted: Bool) throws -> ProfiledLabel {
+        let number: Double? = counted ? row["counted_num"] : row["y_true_num"]
+        let text: String? = counted ? row["counted_text"] : row["y_true_text"]
+        let storedTime: Int64? = counted ? row["counted_ts"] : row["label_ts"]
+        let labelTime = storedTime ?? 0
         let predictionTime: Int64 = row["ts"]
         let probabilities: String? = row["y_proba"]
         return ProfiledLabel(

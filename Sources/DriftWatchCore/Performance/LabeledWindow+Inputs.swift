@@ -6,19 +6,15 @@ extension LabeledWindow {
     /// positive class: `positive` when given, else the class spelled `1`, `true` or `yes`, else
     /// the last class by name.
     public func inputs(task: PerformanceTask, positive: String?) -> PerformanceReport.Inputs {
-        func label(_ text: String?, _ number: Double?) -> String? { text ?? number.map(FeatureValue.label) }
-        func number(_ number: Double?, _ text: String?) -> Double { number ?? text.flatMap(Double.init) ?? .nan }
-        let truth = pairs.map { label($0.truthText, $0.truthNumber) }
-        let predicted = pairs.map { label($0.predictionText, $0.predictionNumber) }
+        let truth = pairs.map(\.truthLabel)
+        let predicted = pairs.map(\.predictedLabel)
         let classes = Set(pairs.flatMap(\.probabilities.keys)).sorted()
         switch task {
         case .regression:
             return .regression(
-                truth: pairs.map { number($0.truthNumber, $0.truthText) },
-                predicted: pairs.map { number($0.predictionNumber, $0.predictionText) })
+                truth: pairs.map { $0.truthValue ?? .nan }, predicted: pairs.map { $0.predictedValue ?? .nan })
         case .binary:
-            let positiveClass =
-                positive ?? classes.first { ["1", "1.0", "true", "yes"].contains($0.lowercased()) } ?? classes.last
+            let positiveClass = positive ?? PerformanceReport.defaultPositiveClass(among: classes)
             let scores = positiveClass.map { name in pairs.map { $0.probabilities[name] ?? .nan } }
             return .binary(truth: truth, predicted: predicted, scores: classes.isEmpty ? nil : scores)
         case .multiclass:
@@ -28,4 +24,15 @@ extension LabeledWindow {
                 truth: truth, predicted: predicted, probabilities: classes.isEmpty ? nil : probabilities)
         }
     }
+}
+
+extension LabeledWindow.Pair {
+    /// The true label: the text value, else the number (`1`).
+    public var truthLabel: String? { truthText ?? truthNumber.map(FeatureValue.label) }
+    /// The predicted label: the text value, else the number.
+    public var predictedLabel: String? { predictionText ?? predictionNumber.map(FeatureValue.label) }
+    /// The true value for regression: the number, else a text that is a number.
+    public var truthValue: Double? { truthNumber ?? truthText.flatMap(Double.init) }
+    /// The predicted value for regression: the number, else a text that is a number.
+    public var predictedValue: Double? { predictionNumber ?? predictionText.flatMap(Double.init) }
 }

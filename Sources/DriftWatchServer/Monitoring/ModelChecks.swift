@@ -57,7 +57,8 @@ struct ModelChecks: Sendable {
     /// its labels. With `exact`, every labelled prediction of the window (all versions and
     /// segments, at most ``maxEvents``) is read and scored exactly as `driftwatch perf` scores a
     /// file. Throws ``UndefinedStatistic`` when nothing in the window is labelled.
-    /// `profile` is the window's profile within `scope` when the caller has read it already.
+    /// `profile` is the window's profile within `scope` when the caller has read it already
+    /// (and with it profiled every stored event).
     func performance(
         model id: String, window: TimeWindow, scope: TrafficScope = .all, positive: String?, exact: Bool = false,
         profile known: TrafficProfile? = nil
@@ -76,21 +77,18 @@ struct ModelChecks: Sendable {
                 report
             )
         }
-        var profile = known
-        if profile == nil {
-            profile = try await self.profile(model: id, window: window, scope: scope, detail: .summary)
+        let inferences: Int
+        if let known {
+            inferences = known.count
+        } else {
+            inferences = try await profile(model: id, window: window, scope: scope, detail: .summary).count
         }
-        guard let profile else { throw Unavailable.noModel(id) }
         let sketch = try await store.windowProfile(
             modelID: id, version: scope.version, segment: scope.segment, from: window.from, to: window.to,
             detail: .labels
         ).labeled
-        let delay = sketch.delays.quantile(0.5).map { p50 in
-            LabeledWindow.LabelDelay(
-                p50: p50, p90: sketch.delays.quantile(0.9) ?? p50, max: sketch.delays.largest ?? p50)
-        }
         let realized = RealizedPerformance(
-            inferences: profile.count, labeled: sketch.pairs, labelDelay: delay, source: "profiles")
+            inferences: inferences, labeled: sketch.pairs, labelDelay: sketch.labelDelay, source: "profiles")
         return (realized, try PerformanceReport.compute(sketch: sketch, task: task, positive: positive))
     }
 
