@@ -195,6 +195,20 @@ import Testing
         #expect(abs(a.quantiles.rank(median) - 0.5) <= a.quantiles.normalizedRankError)
     }
 
+    @Test func aLongListOfBucketsMergesInChunksToTheSameProfile() {
+        // 40 buckets of 4 values each: merged in chunks on all cores, and one by one.
+        let buckets = (0..<40).map { i in Self.profile(of: (0..<4).map { Double(4 * i + $0) }) }
+        var sequential = TrafficProfile()
+        for bucket in buckets { sequential.merge(bucket) }
+        let chunked = TrafficProfile.merged(buckets)
+        #expect(chunked.count == 160 && chunked.count == sequential.count)
+        let (a, b) = (chunked.features["x"]!, sequential.features["x"]!)
+        #expect(a.moments.count == b.moments.count && abs(a.moments.mean - b.moments.mean) < 1e-12)
+        #expect(a.quantiles.sortedView().values == (0..<160).map(Double.init))
+        #expect(a.quantiles.sortedView().values == b.quantiles.sortedView().values)
+        #expect(chunked.latency.sortedView().values == sequential.latency.sortedView().values)
+    }
+
     @Test func eventsSharingAMinuteAndTagsAreAddedOnceAndMergedIntoEveryBucket() throws {
         // 150 events over ten minutes, two versions, two regions: 40 groups, and one lone event.
         let start = Self.date("2026-05-28T20:00:00Z")
