@@ -58,7 +58,8 @@ extension Migrations {
             }
             while let row = try rows.next() {
                 let segment: String = row["segment"]
-                let start = tenMinuteStart(row["bucket_start"])
+                let start = try Int64(
+                    milliseconds: ProfileResolution.tenMinutes.bucketStart(of: Date(milliseconds: row["bucket_start"])))
                 if current?.segment != segment || current?.start != start {
                     try flush()
                     current = (segment, start)
@@ -69,12 +70,5 @@ extension Migrations {
             }
             try flush()
         }
-    }
-
-    /// The start of the ten minutes holding a minute bucket, in epoch milliseconds (aligned to
-    /// the epoch, also before 1970).
-    private static func tenMinuteStart(_ milliseconds: Int64) -> Int64 {
-        let length: Int64 = 600_000
-        return milliseconds >= 0 ? milliseconds / length * length : -((-milliseconds + length - 1) / length * length)
     }
 }
