@@ -3,7 +3,7 @@ import Foundation
 
 /// Compact JSON text for the map columns (features, segments, probabilities).
 ///
-/// Written with ``JSONWriter`` and read with ``JSONParser``: they run for every event of every batch. Keys are sorted, so one event always encodes to
+/// Written with ``JSONWriter`` and read with ``JSONScanner``: they run for every event of every batch. Keys are sorted, so one event always encodes to
 /// the same bytes. Numbers use Swift's shortest round-tripping form (`0.1`, `1e-07`, `5.0`),
 /// which parses back to the identical `Double`. Non-finite numbers cannot be JSON; they are
 /// written as `null` (callers turn NaN and ±∞ into missing values before this point).
@@ -57,45 +57,57 @@ enum JSONColumns {
     }
 
     static func decodeFeatures(_ text: String) throws -> [String: FeatureValue] {
-        try decode(text).mapValues { scalar in
-            switch scalar {
-            case .number(let number): .number(number)
-            case .text(let text): .text(text)
-            case .null: .missing
-            }
-        }
-    }
-
-    static func decodeNumbers(_ text: String) throws -> [String: Double] {
-        try decode(text).compactMapValues { scalar in
-            if case .number(let number) = scalar { number } else { nil }
-        }
-    }
-
-    static func decodeStrings(_ text: String) throws -> [String: String] {
-        try decode(text).compactMapValues { scalar in
-            if case .text(let text) = scalar { text } else { nil }
-        }
-    }
-
-    private static func decode(_ text: String) throws -> [String: Scalar] {
-        if text == "{}" { return [:] }
-        guard case .object(let members) = try JSONParser.parse(text) else { throw JSONColumnError.notAnObject }
-        return try members.mapValues { value in
+        try decode(text) { value in
             switch value {
             case .number(let number): .number(number)
             case .string(let text): .text(text)
-            case .null: .null
+            case .null: .missing
             default: throw JSONColumnError.notAnObject
             }
         }
     }
 
-    /// One value of a stored map.
-    private enum Scalar {
-        case number(Double)
-        case text(String)
-        case null
+    static func decodeNumbers(_ text: String) throws -> [String: Double] {
+        try decode(text) { value in
+            switch value {
+            case .number(let number): number
+            case .string, .null: nil
+            default: throw JSONColumnError.notAnObject
+            }
+        }
+    }
+
+    static func decodeStrings(_ text: String) throws -> [String: String] {
+        try decode(text) { value in
+            switch value {
+            case .string(let text): text
+            case .number, .null: nil
+            default: throw JSONColumnError.notAnObject
+            }
+        }
+    }
+
+    /// A flat object of scalars, read member by member with ``JSONScanner`` (the profiler reads
+    /// every stored event's features back: building a ``JSONValue`` tree for each was most of the
+    /// cost of reading an event). A member `value` maps to nil is left out; a repeated key keeps
+    /// its last value, as ``JSONParser`` does.
+    private static func decode<Value>(_ text: String, _ value: (JSONValue) throws -> Value?) throws
+        -> [String: Value]
+    {
+        if text == "{}" { return [:] }
+        var text = text
+        return try text.withUTF8 { bytes in
+            var scanner = JSONScanner(bytes: bytes)
+            guard scanner.enterObject() else { throw JSONColumnError.notAnObject }
+            var members: [(String, Value)] = []
+            var first = true
+            while let key = try scanner.nextKey(first: first) {
+                first = false
+                if let member = try value(scanner.value(depth: 1)) { members.append((key, member)) }
+            }
+            guard scanner.isAtEnd() else { throw JSONColumnError.notAnObject }
+            return Dictionary(members) { _, last in last }
+        }
     }
 }
 
