@@ -18,6 +18,7 @@ import Testing
     /// Rows the typed path must decode itself (with the default limits).
     static let goodInferences: [String] = [
         #"{"model_id":"bench","model_version":"v1","request_id":"t1-42","ts":"2026-11-22T10:00:00.123Z","y_pred_num":0.7312,"latency_ms":12.53,"features":{"f0":1.2345,"f1":-0.5012,"f2":0,"f3":-0,"f4":1E+2,"f5":2e-5,"f6":0.1},"segments":{"region":"eu","tier":"gold"}}"#,
+        #"{"model_id":"bench","model_version":"v1","request_id":"t2-7","y_pred_num":0.1,"latency_ms":3.25,"features":{"f0":-1.5,"f1":2},"segments":{"region":"us","tier":"silver"}}"#,
         #"{"model_id":42,"request_id":7.5,"features":{"a":1}}"#,
         #"{"model_id":"m","request_id":"r","ts":1700000000.5,"y_pred_text":"cat","y_proba":{"cat":0.25,"dog":0.75,"z":0,"o":1},"error":"timeout"}"#,
         #"{"model_id":"m","request_id":"r","ts":null,"y_pred_num":null,"latency_ms":-0,"features":null,"segments":null,"y_proba":null}"#,

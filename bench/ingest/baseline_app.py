@@ -76,7 +76,7 @@ class InferenceEvent(BaseModel):
     model_id: str
     model_version: str | None = None
     request_id: str
-    ts: datetime
+    ts: datetime | None = None  # stamped on receipt when missing, as DriftWatch does
     y_pred_num: float | None = None
     y_pred_text: str | None = None
     y_proba: dict[str, float] = {}
@@ -103,7 +103,9 @@ _conn.executescript(SCHEMA)
 _write_lock = threading.Lock()  # one transaction at a time on the shared connection
 
 
-def _epoch_ms(ts: datetime) -> int:
+def _epoch_ms(ts: datetime | None) -> int:
+    if ts is None:
+        ts = datetime.now(timezone.utc)
     if ts.tzinfo is None:
         ts = ts.replace(tzinfo=timezone.utc)
     return round(ts.timestamp() * 1000)

@@ -15,6 +15,9 @@
 --                   its answers, so that no request is cut off by wrk's hard stop: run wrk with
 --                   -d a few seconds longer than the window (the "drain" time).
 --   LOADGEN_POOL    pre-rendered event variants per thread (default 1024)
+--   LOADGEN_TS      "day" (default): each event is stamped at a random time of 2026-11-22, as
+--                   a backfill of a day would be; "receipt": events carry no "ts" and the
+--                   server stamps them on receipt, as a live model service's events are
 --
 -- Only 200 answers count as stored: events/s = (200 answers x batch) / seconds from the first
 -- request to the last 200 answer. Every other status (429, 413, 5xx...) is counted per status
@@ -39,6 +42,8 @@ local BATCH = tonumber(os.getenv("LOADGEN_BATCH") or "1")
 local MODEL = os.getenv("LOADGEN_MODEL") or "bench"
 local WINDOW = tonumber(os.getenv("LOADGEN_WINDOW") or "")
 local POOL = tonumber(os.getenv("LOADGEN_POOL") or "1024")
+local TS = os.getenv("LOADGEN_TS") or "day"
+assert(TS == "day" or TS == "receipt", "LOADGEN_TS must be day or receipt, not " .. TS)
 local N_FEATURES = 20
 local REGIONS = { "eu", "us", "apac", "latam" }
 local TIERS = { "gold", "silver", "bronze" }
@@ -75,12 +80,16 @@ local function render_tail()
     -- feature j ~ Normal(mean j/4, sd 1 + j/10): different locations and scales per feature
     f[#f + 1] = string.format('"f%d":%.4f', j, j / 4 + (1 + j / 10) * normal())
   end
-  local sec = math.random(0, 86399)
+  local stamp = ""
+  if TS == "day" then
+    local sec = math.random(0, 86399)
+    stamp = string.format('","ts":"2026-11-22T%02d:%02d:%02d.%03dZ',
+      math.floor(sec / 3600), math.floor(sec / 60) % 60, sec % 60, math.random(0, 999))
+  end
   return string.format(
-    '","ts":"2026-11-22T%02d:%02d:%02d.%03dZ","y_pred_num":%.4f,"latency_ms":%.2f,'
+    '%s","y_pred_num":%.4f,"latency_ms":%.2f,'
       .. '"features":{%s},"segments":{"region":"%s","tier":"%s"}}',
-    math.floor(sec / 3600), math.floor(sec / 60) % 60, sec % 60, math.random(0, 999),
-    math.random(), 2 + 20 * math.random(), table.concat(f, ","),
+    stamp, math.random(), 2 + 20 * math.random(), table.concat(f, ","),
     REGIONS[math.random(#REGIONS)], TIERS[math.random(#TIERS)])
 end
 

@@ -219,7 +219,13 @@ def count_rows(db_path: str) -> dict[str, int]:
 # ------------------------------------------------------------------ load
 def run_wrk(args, port, batch, connections, window, model, out_path) -> dict:
     """One wrk run; returns loadgen.lua's result line plus wrk's CPU time and command line."""
-    env = dict(os.environ, LOADGEN_BATCH=str(batch), LOADGEN_MODEL=model, LOADGEN_WINDOW=f"{window:g}")
+    env = dict(
+        os.environ,
+        LOADGEN_BATCH=str(batch),
+        LOADGEN_MODEL=model,
+        LOADGEN_WINDOW=f"{window:g}",
+        LOADGEN_TS=args.timestamps,
+    )
     threads = min(args.threads, connections)
     argv = [
         "wrk",
@@ -576,7 +582,13 @@ def build_report(cases, args, machine, started) -> str:
     )
     L.append(
         f"- Load generator: {machine['wrk']}, `bench/ingest/loadgen.lua`, {args.threads} thread(s), "
-        f"--timeout {args.timeout:g}s"
+        f"--timeout {args.timeout:g}s, timestamps `{args.timestamps}` ("
+        + (
+            "no `ts`: each server stamps events on receipt, as a live model service's events are"
+            if args.timestamps == "receipt"
+            else "each event at a random time of 2026-11-22, as a backfill of a day"
+        )
+        + ")"
     )
     L.append(f"- Stores in {machine['store_dir']} ({machine['store_filesystem']})")
     L.append("")
@@ -630,6 +642,12 @@ def main(argv=None) -> int:
         type=int,
         default=2,
         help="wrk threads, capped at the connections (default 2: one per core of the project's machines)",
+    )
+    ap.add_argument(
+        "--timestamps",
+        choices=["day", "receipt"],
+        default="day",
+        help="day (default): events stamped at random times of one day; receipt: no ts, stamped on arrival",
     )
     ap.add_argument("--duration", type=float, default=15, help="seconds of measured load per case (default 15)")
     ap.add_argument("--warmup", type=float, default=3, help="seconds of warm-up load per case (default 3; 0: none)")
