@@ -31,7 +31,11 @@ let package = Package(
         // The SQLite adapter of the storage port (`EventStore`); the only place that writes SQL for it.
         .target(
             name: "DriftWatchSQLite",
-            dependencies: ["DriftWatchCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DriftWatchCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding inserted rows without GRDB's argument arrays.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The HTTP server: routes, ingest pipeline. Statistics and SQL live below it.
         .target(

@@ -111,8 +111,7 @@ public final class SQLiteEventStore: EventStore {
                 let statement = try db.cachedStatement(sql: SQL.insertInference)
                 var violations = ViolationTally()
                 for row in rows {
-                    try statement.execute(arguments: row.arguments)
-                    let stored = db.changesCount > 0
+                    let stored = try row.insert(with: statement, in: db)
                     isNew.append(stored)
                     if stored && row.violations != nil { violations.add(row) }
                 }
@@ -294,48 +293,6 @@ private struct ViolationTally {
         for (key, value) in counts {
             try statement.execute(arguments: [key.model, key.field, key.kind, value.count, value.lastSeen])
         }
-    }
-}
-
-/// An inference encoded for its INSERT; built outside the write transaction.
-private struct InferenceRow: Sendable {
-    var modelID: String
-    var modelVersion: String?
-    var requestID: String
-    var timestamp: Int64
-    var predictionNumber: Double?
-    var predictionText: String?
-    var probabilities: String
-    var latencyMilliseconds: Double?
-    var features: String
-    var segments: String
-    var error: String?
-    var receivedAt: Int64
-    var violations: String?
-    var violationList: [SchemaViolation]
-
-    init(event: InferenceEvent, receivedAt: Date) throws {
-        modelID = event.modelID
-        modelVersion = event.modelVersion
-        requestID = event.requestID
-        timestamp = try Int64(milliseconds: event.timestamp)
-        predictionNumber = event.predictionNumber
-        predictionText = event.predictionText
-        probabilities = JSONColumns.encode(event.probabilities)
-        latencyMilliseconds = event.latencyMilliseconds
-        features = event.featuresJSON ?? JSONColumns.encode(event.features)
-        segments = JSONColumns.encode(event.segments)
-        error = event.error
-        self.receivedAt = try Int64(milliseconds: receivedAt)
-        violationList = event.schemaViolations
-        violations = event.schemaViolations.isEmpty ? nil : JSONColumns.encode(event.schemaViolations)
-    }
-
-    var arguments: StatementArguments {
-        [
-            modelID, modelVersion, requestID, timestamp, predictionNumber, predictionText, probabilities,
-            latencyMilliseconds, features, segments, error, receivedAt, violations,
-        ]
     }
 }
 

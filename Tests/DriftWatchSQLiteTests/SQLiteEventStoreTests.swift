@@ -1,6 +1,7 @@
 import DriftWatchCore
 import DriftWatchSQLite
 import Foundation
+import GRDB
 import Testing
 
 /// A date with whole milliseconds, the precision the store keeps.
@@ -44,6 +45,29 @@ struct SQLiteEventStoreTests {
         #expect(storedMinimal.inference == minimal)
         #expect(try await store.event(modelID: "fraud-v2", requestID: "absent") == nil)
         #expect(try await store.event(modelID: "other", requestID: "minimal") == nil)
+    }
+
+    @Test func aRowSQLiteRefusesFailsItsBatchWithSQLitesErrorAndLeavesNothingOfIt() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        let queue = try DatabaseQueue(path: database.path)
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER poison BEFORE INSERT ON inference_events WHEN NEW.request_id = 'poison'
+                    BEGIN SELECT RAISE(ABORT, 'poisoned row'); END
+                    """)
+        }
+        await #expect {
+            try await store.insert([inference("a"), inference("poison"), inference("b")])
+        } throws: { error in
+            (error as? DatabaseError)?.message == "poisoned row"
+        }
+        #expect(try await store.event(modelID: "churn", requestID: "a") == nil)
+        #expect(try await store.inferenceCount(modelID: nil) == 0)
+        // The statement is reset: the next batch is stored.
+        #expect(try await store.insert([inference("a"), inference("b")]) == [true, true])
+        #expect(try await store.inferenceCount(modelID: "churn") == 2)
     }
 
     @Test func timestampsAreKeptToTheMillisecond() async throws {
