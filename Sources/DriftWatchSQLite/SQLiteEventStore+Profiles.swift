@@ -8,6 +8,15 @@ extension SQLiteEventStore {
         try await pool.read { db in try Self.position(db) }
     }
 
+    public func storedPosition() async throws -> ProfilePosition {
+        try await pool.read { db in
+            // Both are index lookups: `id` is the rowid, `seq` has its own index.
+            ProfilePosition(
+                events: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM inference_events") ?? 0,
+                labels: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM label_events") ?? 0)
+        }
+    }
+
     static func position(_ db: Database) throws -> ProfilePosition {
         let row = try Row.fetchOne(db, sql: "SELECT position, labels FROM profile_position WHERE id = 1")
         return ProfilePosition(events: row?["position"] ?? 0, labels: row?["labels"] ?? 0)

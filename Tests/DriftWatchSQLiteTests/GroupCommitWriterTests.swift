@@ -61,6 +61,7 @@ private actor GatedSQLiteStore: EventStore {
             modelID: modelID, version: version, segment: segment, metric: metric, feature: feature, from: from, to: to)
     }
     func profilePosition() async throws -> ProfilePosition { try await backing.profilePosition() }
+    func storedPosition() async throws -> ProfilePosition { try await backing.storedPosition() }
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] {
         try await backing.recentEvents(modelID: modelID, from: from, to: to, limit: limit)
     }

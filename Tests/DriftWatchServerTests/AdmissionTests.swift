@@ -38,6 +38,7 @@ private actor GatedStore: EventStore {
         modelID: String, version: String, segment: String, metric: String, feature: String?, from: Date, to: Date
     ) async throws -> [MonitorResult] { [] }
     func profilePosition() async throws -> ProfilePosition { ProfilePosition(events: 0, labels: 0) }
+    func storedPosition() async throws -> ProfilePosition { ProfilePosition(events: 0, labels: 0) }
     func recentEvents(modelID: String, from: Date, to: Date, limit: Int) async throws -> [InferenceEvent] { [] }
     func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] { [] }
     func labelsToProfile(after position: Int64, events: Int64, limit: Int) async throws -> LabelChanges {

@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func healthReportsEachComponent() async throws {
-        try await withServer { client, _ in
+        try await withServer { client, store in
             let event = #"{"model_id": "h", "request_id": "1", "ts": "2026-11-01T10:00:00.250Z"}"#
             try await client.execute(uri: "/v1/inferences", method: .post, body: ByteBuffer(string: event)) { _ in }
             try await client.execute(uri: "/health", method: .get) { response in
@@ -165,6 +165,26 @@ import Testing
                 let ingest = components?["ingest"] as? [String: Any]
                 #expect(ingest?["pending_events"] as? Int == 0)
                 #expect(ingest?["commits"] as? Int == 1)
+                let profiles = components?["profiles"] as? [String: Any]
+                #expect(profiles?["status"] as? String == "catching_up", "no profiler has run")
+                #expect(profiles?["events_behind"] as? Int == 1)
+                #expect(profiles?["label_changes_behind"] as? Int == 0)
+            }
+            let label = #"{"model_id": "h", "request_id": "1", "y_true_num": 1}"#
+            try await client.execute(uri: "/v1/labels", method: .post, body: ByteBuffer(string: label)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/health", method: .get) { response in
+                let profiles = try json(response.body)["components"].flatMap { $0 as? [String: Any] }?["profiles"]
+                #expect((profiles as? [String: Any])?["label_changes_behind"] as? Int == 1)
+            }
+            #expect(try await Profiler(store: store).catchUp() == 1)
+            try await client.execute(uri: "/health", method: .get) { response in
+                let profiles = try json(response.body)["components"].flatMap { $0 as? [String: Any] }?["profiles"]
+                let caughtUp = try #require(profiles as? [String: Any])
+                #expect(caughtUp["status"] as? String == "ok")
+                #expect(caughtUp["events_behind"] as? Int == 0)
+                #expect(caughtUp["label_changes_behind"] as? Int == 0)
             }
             try await client.execute(uri: "/v1/models/h/events/1", method: .get) { response in
                 let result = try json(response.body)

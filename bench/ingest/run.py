@@ -137,6 +137,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_profiles(port: int, timeout: float) -> dict:
+    """After the load: how far DriftWatch's profiles trailed the store (GET /health), and how
+    many seconds they took to count every stored event (None if not within `timeout`)."""
+    start = time.monotonic()
+    first = None
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
+                profiles = json.load(r)["components"]["profiles"]
+        except (urllib.error.URLError, OSError, KeyError, ValueError) as e:
+            return {"error": f"cannot read the profiles' state from /health: {e}"}
+        if first is None:
+            first = profiles.get("events_behind")
+        if profiles.get("status") == "ok":
+            return {"events_behind_after_drain": first, "caught_up_s": round(time.monotonic() - start, 2)}
+        if time.monotonic() - start > timeout:
+            return {"events_behind_after_drain": first, "caught_up_s": None, "events_behind": profiles.get("events_behind")}
+        time.sleep(0.2)
+
+
 def wait_health(port: int, proc: subprocess.Popen, timeout: float) -> str | None:
     """None once GET /health answers 200, else why not."""
     deadline = time.monotonic() + timeout
@@ -319,6 +339,8 @@ def run_case(args, server: Server, batch: int, connections: int) -> dict:
                 case["other_cpu_s"] = max(0.0, busy1 - busy0 - case["server_cpu_s"] - res["client_cpu_s"])
         if proc.poll() is not None:
             raise RuntimeError(f"{server.label} exited with status {proc.returncode} during the run")
+        if server.key == "driftwatch":
+            case["profiles"] = wait_profiles(port, args.profiles_timeout)
     except RuntimeError as e:
         case["error"] = str(e)
         log(f"{tag}: FAILED: {e}")
@@ -533,6 +555,24 @@ def build_report(cases, args, machine, started) -> str:
         f"{TARGET_BATCH:,} events/s in batches, with durable acknowledgement."
     )
     L.append("")
+    lags = [c for c in cases if c.get("profiles")]
+    if lags:
+        L.append(
+            "DriftWatch's profiles (what drift, quality and performance read) after each case's drain, "
+            "from `GET /health`: stored events the profiler had not counted yet, and the seconds until "
+            "it had counted every one (it runs once a second, so up to a second of events is normal)."
+        )
+        L.append("")
+        L.append("| batch | events behind after the drain | caught up after s |")
+        L.append("| ---: | ---: | ---: |")
+        for c in lags:
+            p = c["profiles"]
+            if "error" in p:
+                L.append(f"| {c['batch']} | {p['error']} | |")
+                continue
+            caught = "not within the timeout" if p["caught_up_s"] is None else f"{p['caught_up_s']:.1f}"
+            L.append(f"| {c['batch']} | {fmt_int(p['events_behind_after_drain'])} | {caught} |")
+        L.append("")
 
     problems = []
     for c in cases:
@@ -653,6 +693,12 @@ def main(argv=None) -> int:
     ap.add_argument("--warmup", type=float, default=3, help="seconds of warm-up load per case (default 3; 0: none)")
     ap.add_argument("--drain", type=float, default=5, help="seconds after the load for the last answers (default 5)")
     ap.add_argument("--timeout", type=float, default=60, help="wrk's per-request timeout in seconds (default 60)")
+    ap.add_argument(
+        "--profiles-timeout",
+        type=float,
+        default=300,
+        help="seconds to wait after the load for DriftWatch's profiles to count every stored event (default 300)",
+    )
     ap.add_argument("--start-timeout", type=float, default=60, help="seconds to wait for /health (default 60)")
     ap.add_argument(
         "--driftwatch-arg",

@@ -11,6 +11,10 @@ public protocol ProfileStore: Sendable {
     /// The last event and the last label change included in the profiles (0 before any).
     func profilePosition() async throws -> ProfilePosition
 
+    /// The last event and the last label change stored (0 before any): the profiles are
+    /// complete when ``profilePosition()`` has reached it.
+    func storedPosition() async throws -> ProfilePosition
+
     /// Events stored after `position`, in insertion order, at most `limit`, each with its label
     /// when one is stored.
     func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent]

@@ -128,6 +128,8 @@ enum OpenAPISchemas {
             ],
             "Health": [
                 "type": "object",
+                "description":
+                    "components.store (status, models), components.ingest (pending_events, capacity, commits), components.profiles (status ok or catching_up, events_behind, label_changes_behind: what the profiler has not counted yet).",
                 "properties": ["status": ["enum": ["ok", "unavailable"]], "components": ["type": "object"]],
             ],
             "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "string"]]],

@@ -25,10 +25,18 @@ struct EventRoutes<Context: RequestContext>: Sendable {
                 "commits": await writer.commits,
             ]
             do {
-                let models = try await store.models().count
+                async let models = store.models().count
+                async let stored = store.storedPosition()
+                async let profiled = store.profilePosition()
                 return JSONResponse.make(
                     .ok,
-                    ["status": "ok", "components": ["store": ["status": "ok", "models": models], "ingest": ingest]])
+                    [
+                        "status": "ok",
+                        "components": [
+                            "store": ["status": "ok", "models": try await models], "ingest": ingest,
+                            "profiles": Self.profiles(stored: try await stored, profiled: try await profiled),
+                        ],
+                    ])
             } catch {
                 return JSONResponse.make(
                     .serviceUnavailable,
@@ -38,6 +46,18 @@ struct EventRoutes<Context: RequestContext>: Sendable {
                     ])
             }
         }
+    }
+
+    /// How far the profiles trail the store: `catching_up` while stored events or label
+    /// changes wait for the profiler (the reads that use profiles do not count them yet).
+    static func profiles(stored: ProfilePosition, profiled: ProfilePosition) -> [String: Any] {
+        let events = Int(max(0, stored.events - profiled.events))
+        let labels = Int(max(0, stored.labels - profiled.labels))
+        return [
+            "status": events == 0 && labels == 0 ? "ok" : "catching_up",
+            "events_behind": events,
+            "label_changes_behind": labels,
+        ]
     }
 }
 
