@@ -112,3 +112,36 @@ private struct Binder {
         if code != SQLITE_OK && failure == nil { failure = code }
     }
 }
+
+extension InferenceRow {
+    /// `event`, stored at `position`, as the profiler reads it back from the file: the
+    /// timestamp to the millisecond, as stored.
+    func recentEntry(of event: InferenceEvent, position: Int64) -> RecentEvents.Entry {
+        // The file holds non-finite numbers as null, which reads back as missing.
+        let features =
+            event.features.values.allSatisfy(\.isStorable)
+            ? event.features : event.features.mapValues { $0.isStorable ? $0 : .missing }
+        return RecentEvents.Entry(
+            event: ProfiledEvent(
+                position: position, modelID: modelID, modelVersion: modelVersion ?? "",
+                timestamp: Date(milliseconds: timestamp), predictionNumber: Self.asStored(predictionNumber),
+                predictionText: predictionText, latencyMilliseconds: Self.asStored(latencyMilliseconds),
+                features: features,
+                segments: event.segments, error: error, violatedFields: violationList.map(\.field)),
+            requestID: requestID, probabilities: event.probabilities.filter { $0.value.isFinite },
+            timestamp: timestamp)
+    }
+
+    /// A number as SQLite reads it back: NaN is stored as NULL.
+    private static func asStored(_ number: Double?) -> Double? {
+        number?.isNaN == true ? nil : number
+    }
+}
+
+extension FeatureValue {
+    /// Whether the value reads back from the file as it is (a non-finite number reads back as
+    /// missing).
+    fileprivate var isStorable: Bool {
+        if case .number(let number) = self { number.isFinite } else { true }
+    }
+}

@@ -32,6 +32,13 @@ enum JSONColumns {
         return writer.text
     }
 
+    /// `["a","b",…]`: a list of strings for `json_each`.
+    static func encodeArray(_ strings: [String]) -> String {
+        var writer = JSONWriter()
+        writer.array(strings) { writer, text in writer.string(text) }
+        return writer.text
+    }
+
     /// `[{"field":…,"kind":…}, …]`.
     static func encode(_ violations: [SchemaViolation]) -> String {
         var writer = JSONWriter()

@@ -22,9 +22,13 @@ extension SQLiteEventStore {
         return ProfilePosition(events: row?["position"] ?? 0, labels: row?["labels"] ?? 0)
     }
 
-    /// Events with ids after `position`, in id order, with their labels.
+    /// Events with ids after `position`, in id order, with their labels: from memory when this
+    /// process committed them lately (``RecentEvents``), else from the file.
     public func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
-        try await pool.read { db in
+        if let recent = recentEvents.take(after: position, limit: limit) {
+            return try await pool.read { db in try Self.joiningLabels(recent, db) }
+        }
+        return try await pool.read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -94,19 +98,57 @@ extension SQLiteEventStore {
 
     /// A row's prediction (`ts`, `y_pred_*`, `y_proba`) with its label as stored
     /// (`label_ts`, `y_true_*`) or, with `counted`, as the profiles count it (`counted_*`).
+    /// The events of `entries` with the labels stored for them, looked up by request id in one
+    /// statement per model (the join that reading them from the file would have done).
+    private static func joiningLabels(_ entries: [RecentEvents.Entry], _ db: Database) throws -> [ProfiledEvent] {
+        var events = entries.map(\.event)
+        var byModel: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() { byModel[entry.event.modelID, default: []].append(index) }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT request_id, ts AS label_ts, y_true_num, y_true_text FROM label_events
+                WHERE model_id = ? AND request_id IN (SELECT value FROM json_each(?))
+                """)
+        for (model, indices) in byModel {
+            var byRequest: [String: Int] = [:]
+            for index in indices { byRequest[entries[index].requestID] = index }
+            let requestIDs = JSONColumns.encodeArray(indices.map { entries[$0].requestID })
+            let rows = try Row.fetchCursor(statement, arguments: [model, requestIDs])
+            while let row = try rows.next() {
+                guard let index = byRequest[row["request_id"]] else { continue }
+                let entry = entries[index]
+                events[index].label = label(
+                    requestID: entry.requestID, labelTime: row["label_ts"] ?? 0, predictionTime: entry.timestamp,
+                    predictionNumber: entry.event.predictionNumber, predictionText: entry.event.predictionText,
+                    probabilities: entry.probabilities, truthNumber: row["y_true_num"], truthText: row["y_true_text"])
+            }
+        }
+        return events
+    }
+
     private static func label(_ row: Row, counted: Bool) throws -> ProfiledLabel {
         let number: Double? = counted ? row["counted_num"] : row["y_true_num"]
         let text: String? = counted ? row["counted_text"] : row["y_true_text"]
         let storedTime: Int64? = counted ? row["counted_ts"] : row["label_ts"]
-        let labelTime = storedTime ?? 0
-        let predictionTime: Int64 = row["ts"]
         let probabilities: String? = row["y_proba"]
-        return ProfiledLabel(
-            requestID: row["request_id"], timestamp: Date(milliseconds: labelTime),
+        return label(
+            requestID: row["request_id"], labelTime: storedTime ?? 0, predictionTime: row["ts"],
+            predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
+            probabilities: try probabilities.map(JSONColumns.decodeNumbers) ?? [:], truthNumber: number,
+            truthText: text)
+    }
+
+    /// A label joined with its prediction; times in Unix milliseconds, as stored.
+    private static func label(
+        requestID: String, labelTime: Int64, predictionTime: Int64, predictionNumber: Double?,
+        predictionText: String?, probabilities: [String: Double], truthNumber: Double?, truthText: String?
+    ) -> ProfiledLabel {
+        ProfiledLabel(
+            requestID: requestID, timestamp: Date(milliseconds: labelTime),
             pair: LabeledWindow.Pair(
-                predictionNumber: row["y_pred_num"], predictionText: row["y_pred_text"],
-                probabilities: try probabilities.map(JSONColumns.decodeNumbers) ?? [:], truthNumber: number,
-                truthText: text, labelDelaySeconds: Double(labelTime - predictionTime) / 1000))
+                predictionNumber: predictionNumber, predictionText: predictionText, probabilities: probabilities,
+                truthNumber: truthNumber, truthText: truthText,
+                labelDelaySeconds: Double(labelTime - predictionTime) / 1000))
     }
 
     /// Merges increments into the stored profiles, refreshes the touched days' metrics and

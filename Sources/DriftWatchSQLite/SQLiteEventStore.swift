@@ -13,6 +13,11 @@ import GRDB
 /// losing power. See ``init(path:)``.
 public final class SQLiteEventStore: EventStore {
     let pool: DatabasePool
+    /// Inferences committed by this process, for the profiler (see ``RecentEvents``).
+    let recentEvents: RecentEvents
+
+    /// How many committed inferences the store keeps in memory for the profiler by default.
+    public static let defaultRecentEvents = 50_000
 
     /// How long a write waits for another process's lock (a CLI, a backup) before failing.
     public static let busyTimeout: TimeInterval = 5
@@ -31,8 +36,12 @@ public final class SQLiteEventStore: EventStore {
     ///   drive's cache.
     /// - A busy timeout of ``busyTimeout`` seconds, for locks held by other processes.
     ///
+    /// `recentEvents` bounds the inferences kept in memory after their commit, so that the
+    /// profiler need not read them back from the file (0: always read them from the file).
+    ///
     /// Call ``migrate()`` before reading or writing.
-    public init(path: String) throws {
+    public init(path: String, recentEvents: Int = defaultRecentEvents) throws {
+        self.recentEvents = RecentEvents(capacity: recentEvents)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
@@ -104,20 +113,25 @@ public final class SQLiteEventStore: EventStore {
         // Encode outside the write transaction, so the writer lock is held only for SQL.
         let receivedAt = Date()
         let rows = try events.map { try InferenceRow(event: $0, receivedAt: receivedAt) }
+        let keep = recentEvents.capacity > 0
         return try await pool.writeWithoutTransaction { db in
             var isNew: [Bool] = []
             isNew.reserveCapacity(rows.count)
+            var committed: [RecentEvents.Entry] = []
             try db.inTransaction(.immediate) {
                 let statement = try db.cachedStatement(sql: SQL.insertInference)
                 var violations = ViolationTally()
-                for row in rows {
+                for (row, event) in zip(rows, events) {
                     let stored = try row.insert(with: statement, in: db)
                     isNew.append(stored)
                     if stored && row.violations != nil { violations.add(row) }
+                    if stored && keep { committed.append(row.recentEntry(of: event, position: db.lastInsertedRowID)) }
                 }
                 try violations.write(db)
                 return .commit
             }
+            // Committed; still on the writer connection, so in commit order.
+            recentEvents.append(committed)
             return isNew
         }
     }

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let path = settings.storage.dataDirectory + "/driftwatch.sqlite"
         let store: SQLiteEventStore
         do {
-            store = try SQLiteEventStore(path: path)
+            store = try SQLiteEventStore(path: path, recentEvents: settings.profiling.recentEvents)
             try await store.migrate()
         } catch {
             throw badInput("cannot open the store in \(settings.storage.dataDirectory): \(error)")

@@ -20,6 +20,7 @@ import Testing
         #expect(settings.logging == defaults.logging)
         #expect(settings.monitoring == defaults.monitoring)
         #expect(settings.retention == defaults.retention, "the example documents the defaults")
+        #expect(settings.profiling == defaults.profiling, "the example documents the defaults")
         #expect(settings.models.map(\.id) == ["fraud", "price"])
         let fraud = try #require(settings.models.first)
         #expect(fraud.task == .binary)
@@ -50,6 +51,18 @@ import Testing
         #expect(settings.logging.level == .debug && settings.logging.format == .json)
         #expect(!settings.monitoring.enabled && settings.monitoring.interval == 300)
         #expect(settings.monitoring.window == 2 * 86_400)
+    }
+
+    @Test func profilingSettingsAreReadAndChecked() throws {
+        let profiling = try ServerConfiguration.parse(
+            yaml: "profiling: {interval: 2s, batch_size: 5000, recent_events: 0}"
+        ).profiling
+        #expect(profiling.interval == 2 && profiling.batchSize == 5000 && profiling.recentEvents == 0)
+        #expect {
+            _ = try ServerConfiguration.parse(yaml: "profiling: {recent_events: -1}", source: "p.yaml")
+        } throws: { error in
+            (error as? ConfigurationErrors)?.errors.first?.description.contains("profiling.recent_events") == true
+        }
     }
 
     @Test func retentionIsReadPerResolution() throws {

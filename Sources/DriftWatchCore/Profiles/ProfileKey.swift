@@ -56,7 +56,7 @@ public struct ProfileKey: Sendable, Hashable, Comparable {
 }
 
 /// A stored profile with its key.
-public struct ProfileBucket: Sendable {
+public struct ProfileBucket: Sendable, Equatable {
     public var key: ProfileKey
     public var profile: TrafficProfile
 

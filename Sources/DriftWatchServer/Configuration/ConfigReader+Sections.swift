@@ -85,9 +85,12 @@ extension ConfigReader {
     }
 
     mutating func profiling(_ node: Node, _ profiling: inout ServerConfiguration.Profiling) {
-        mapping(node, "profiling", keys: ["interval", "batch_size"]) { reader, key, value in
+        mapping(node, "profiling", keys: ["interval", "batch_size", "recent_events"]) { reader, key, value in
             switch key {
             case "interval": profiling.interval = reader.duration(value, "profiling.interval") ?? profiling.interval
+            case "recent_events":
+                profiling.recentEvents =
+                    reader.integer(value, "profiling.recent_events", in: 0...10_000_000) ?? profiling.recentEvents
             default:
                 profiling.batchSize =
                     reader.integer(value, "profiling.batch_size", in: 1...1_000_000) ?? profiling.batchSize

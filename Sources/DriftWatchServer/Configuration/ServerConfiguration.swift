@@ -64,8 +64,12 @@ public struct ServerConfiguration: Sendable {
         public var interval: TimeInterval = 1
         /// Events read and merged per transaction.
         public var batchSize = 20_000
+        /// Inferences kept in memory after their commit, so that the profiler takes them from
+        /// there instead of reading them back from the store (0: always read them back).
+        public var recentEvents = 50_000
 
-        /// The default: every second, 20,000 events per transaction.
+        /// The default: every second, 20,000 events per transaction, the last 50,000 inferences
+        /// kept for the profiler.
         public init() {}
     }
 

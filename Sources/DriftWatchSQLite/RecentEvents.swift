@@ -1,0 +1,72 @@
+import DriftWatchCore
+import Synchronization
+
+/// The inferences this process committed last, in position order, kept so that the profiler
+/// takes them from memory instead of reading them back from the file and decoding their
+/// features again (a third of a profiler pass under load).
+///
+/// Only what is certain is served: entries are appended after their transaction committed, in
+/// commit order (the writer connection is serial), and only while their positions follow each
+/// other without a gap. A gap (rows written by another process, or positions taken by rows that
+/// were deleted) empties the cache, so that an answer never leaves out a row of the file. A
+/// request that the cache does not cover from its first position is read from the file.
+///
+/// Bounded: at most ``capacity`` entries are served; beyond twice that the oldest half is
+/// dropped (the profiler, if it trails that far, reads them from the file). Zero turns the cache
+/// off.
+final class RecentEvents: Sendable {
+    /// A committed inference as the profiler reads it, with what joining its label needs.
+    struct Entry: Sendable {
+        /// The event, with its position and without a label.
+        var event: ProfiledEvent
+        var requestID: String
+        var probabilities: [String: Double]
+        /// As stored: Unix milliseconds.
+        var timestamp: Int64
+    }
+
+    let capacity: Int
+    private let entries = Mutex<[Entry]>([])
+
+    init(capacity: Int) {
+        self.capacity = max(0, capacity)
+    }
+
+    /// Adds the entries of one committed transaction, in position order.
+    func append(_ committed: [Entry]) {
+        guard capacity > 0, let first = committed.first else { return }
+        entries.withLock { entries in
+            if let last = entries.last, last.event.position + 1 != first.event.position {
+                entries.removeAll(keepingCapacity: true)
+            }
+            guard Self.isContiguous(committed) else {
+                entries.removeAll(keepingCapacity: true)
+                return
+            }
+            entries.append(contentsOf: committed)
+            if entries.count > 2 * capacity { entries.removeFirst(entries.count - capacity) }
+        }
+    }
+
+    /// The entries right after `position`, at most `limit`; nil unless the cache holds the
+    /// entry at `position + 1`. Entries at or before `position` are dropped: the profiler has
+    /// counted them.
+    func take(after position: Int64, limit: Int) -> [Entry]? {
+        entries.withLock { entries in
+            guard let first = entries.first else { return nil }
+            if first.event.position <= position {
+                let counted = Int(min(position - first.event.position + 1, Int64(entries.count)))
+                entries.removeFirst(counted)
+            }
+            guard let next = entries.first, next.event.position == position + 1 else { return nil }
+            return Array(entries.prefix(limit))
+        }
+    }
+
+    /// Entries held (for tests).
+    var count: Int { entries.withLock { $0.count } }
+
+    private static func isContiguous(_ batch: [Entry]) -> Bool {
+        zip(batch, batch.dropFirst()).allSatisfy { $0.event.position + 1 == $1.event.position }
+    }
+}
