@@ -15,14 +15,23 @@ import Synchronization
 /// dropped (the profiler, if it trails that far, reads them from the file). Zero turns the cache
 /// off.
 final class RecentEvents: Sendable {
-    /// A committed inference as the profiler reads it, with what joining its label needs.
-    struct Entry: Sendable {
+    /// A committed inference as the profiler reads it, with what joining its label needs. A
+    /// class: entries are copied into the cache and out of it, and a copy is then one reference
+    /// instead of a dozen.
+    final class Entry: Sendable {
         /// The event, with its position and without a label.
-        var event: ProfiledEvent
-        var requestID: String
-        var probabilities: [String: Double]
+        let event: ProfiledEvent
+        let requestID: String
+        let probabilities: [String: Double]
         /// As stored: Unix milliseconds.
-        var timestamp: Int64
+        let timestamp: Int64
+
+        init(event: ProfiledEvent, requestID: String, probabilities: [String: Double], timestamp: Int64) {
+            self.event = event
+            self.requestID = requestID
+            self.probabilities = probabilities
+            self.timestamp = timestamp
+        }
     }
 
     let capacity: Int

@@ -30,7 +30,9 @@ actor ModelRegistry {
         }
         var checked = events
         for index in checked.indices {
-            checked[index].schemaViolations = models[checked[index].modelID]!.schema.violations(in: checked[index])
+            let violations = models[checked[index].modelID]!.schema.violations(in: checked[index])
+            // Written only when it changes: writing copies the whole batch first.
+            if violations != checked[index].schemaViolations { checked[index].schemaViolations = violations }
         }
         return checked
     }
