@@ -363,11 +363,14 @@ extension SQLiteEventStore {
         return try await pool.write { db in
             // Oldest ids first: events mostly arrive in time order, so the expired ones are at
             // the start of the table and each batch scans little more than it deletes.
+            // The event at the profile position stays: ids are the rowids, and SQLite gives a new
+            // row the largest id + 1, so deleting the newest row would hand its id, at or below
+            // the position, to the next event, which the profiler would then never read.
             try db.execute(
                 sql: """
                     DELETE FROM inference_events WHERE id IN (
                         SELECT id FROM inference_events
-                        WHERE id <= (SELECT position FROM profile_position WHERE id = 1) AND ts < ?
+                        WHERE id < (SELECT position FROM profile_position WHERE id = 1) AND ts < ?
                         ORDER BY id LIMIT ?)
                     """,
                 arguments: [cutoff, limit])

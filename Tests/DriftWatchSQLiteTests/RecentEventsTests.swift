@@ -129,6 +129,18 @@ import Testing
         #expect(try await store.eventsToProfile(after: 2, limit: 10).map(\.position) == [3])
     }
 
+    @Test func anEventAfterEveryOlderOneExpiredIsStillProfiled() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        // A backfill far in the past, profiled, then expired.
+        _ = try await store.insert((0..<3).map { Self.event("old\($0)", ms: 1_000_000_000_000 + Int64($0)) })
+        #expect(try await Profiler(store: store).catchUp() == 3)
+        #expect(try await store.deleteEvents(before: Date(timeIntervalSince1970: 1_700_000_000), limit: 100) == 2)
+        _ = try await store.insert([Self.event("new")])
+        #expect(try await Profiler(store: store).catchUp() == 1, "the new event got a position after the profiled ones")
+        #expect(try await store.profilePosition().events == 4)
+    }
+
     @Test func theCacheIsBoundedAndTheRestIsReadFromTheFile() async throws {
         let database = TemporaryDatabase()
         let store = try SQLiteEventStore(path: database.path, recentEvents: 4)
