@@ -24,7 +24,11 @@ import Testing
     private static func fill(_ store: SQLiteEventStore) async throws {
         let early = LabelEvent(
             modelID: "m", requestID: "early", timestamp: Date(timeIntervalSince1970: 1_790_000_100), truthNumber: 1)
-        try await store.insert([early])
+        // A request id that JSON must escape: the label lookup passes the ids as a JSON array.
+        let escaped = LabelEvent(
+            modelID: "m", requestID: "q\"u\\o,t]e é\n", timestamp: Date(timeIntervalSince1970: 1_790_000_150),
+            truthNumber: 0)
+        try await store.insert([early, escaped])
         _ = try await store.insert([
             event("plain"),
             event("early"),
@@ -47,7 +51,7 @@ import Testing
                 event.latencyMilliseconds = .nan
             },
         ])
-        _ = try await store.insert([event("plain"), event("late")])  // "plain" again: a duplicate
+        _ = try await store.insert([event("plain"), event("late"), event("q\"u\\o,t]e é\n")])  // "plain" again: a duplicate
         try await store.insert([
             LabelEvent(
                 modelID: "m", requestID: "late", timestamp: Date(timeIntervalSince1970: 1_790_000_200),
@@ -66,14 +70,14 @@ import Testing
 
         let remembered = try await store.eventsToProfile(after: 0, limit: 100)
         let read = try await fromFile.eventsToProfile(after: 0, limit: 100)
-        #expect(store.recentEvents.count == 5, "every stored inference was kept")
-        #expect(remembered.map(\.position) == [1, 2, 3, 4, 5])
+        #expect(store.recentEvents.count == 6, "every stored inference was kept")
+        #expect(remembered.map(\.position) == [1, 2, 3, 4, 5, 6])
         #expect(remembered == read)
-        #expect(remembered.compactMap(\.label).count == 3, "early, late and full are labelled")
+        #expect(remembered.compactMap(\.label).count == 4, "early, late, full and the escaped id are labelled")
         // Part of the way, as a profiler pass with a small batch reads them.
         #expect(try await store.eventsToProfile(after: 2, limit: 2) == Array(read[2..<4]))
-        #expect(store.recentEvents.count == 3, "what was profiled is dropped")
-        #expect(try await store.eventsToProfile(after: 5, limit: 10).isEmpty)
+        #expect(store.recentEvents.count == 4, "what was profiled is dropped")
+        #expect(try await store.eventsToProfile(after: 6, limit: 10).isEmpty)
     }
 
     @Test func profilesBuiltFromMemoryEqualProfilesBuiltFromTheFile() async throws {
@@ -84,8 +88,8 @@ import Testing
         let fromFile = try SQLiteEventStore(path: read.path, recentEvents: 0)
         try await Self.fill(withMemory)
         try await Self.fill(migrated)
-        #expect(try await Profiler(store: withMemory).catchUp() == 5)
-        #expect(try await Profiler(store: fromFile).catchUp() == 5)
+        #expect(try await Profiler(store: withMemory).catchUp() == 6)
+        #expect(try await Profiler(store: fromFile).catchUp() == 6)
         let from = Date(timeIntervalSince1970: 1_789_900_000)
         let to = Date(timeIntervalSince1970: 1_790_100_000)
         for (model, version) in [("m", nil), ("other", "v2")] as [(String, String?)] {
