@@ -15,28 +15,26 @@ public enum ProfileBuilder {
     /// stamped close to its arrival, falls in a few groups per pass; adding every event to each
     /// of its buckets (four resolutions, all traffic and each tag) cost most of a pass.
     public static func increments(for events: [ProfiledEvent]) -> [ProfileKey: TrafficProfile] {
-        var groups: [EventGroup: (first: ProfiledEvent, profile: TrafficProfile?)] = [:]
-        var order: [EventGroup] = []
+        // Groups in the order they first appear, so that equal batches give equal sketches;
+        // one hash of the group per event.
+        var slots: [EventGroup: Int] = [:]
+        var groups: [(first: ProfiledEvent, profile: TrafficProfile?)] = []
         for event in events {
             let group = EventGroup(event)
-            if var entry = groups[group] {
-                groups[group] = nil
-                if entry.profile == nil {
-                    var profile = TrafficProfile()
-                    profile.add(entry.first)
-                    entry.profile = profile
-                }
-                entry.profile?.add(event)
-                groups[group] = entry
-            } else {
-                groups[group] = (event, nil)
-                order.append(group)
+            guard let slot = slots[group] else {
+                slots[group] = groups.count
+                groups.append((event, nil))
+                continue
             }
+            if groups[slot].profile == nil {
+                var profile = TrafficProfile()
+                profile.add(groups[slot].first)
+                groups[slot].profile = profile
+            }
+            groups[slot].profile!.add(event)
         }
-        // In the order the groups first appear, so that equal batches give equal sketches.
         var increments: [ProfileKey: TrafficProfile] = [:]
-        for group in order {
-            guard let (first, profile) = groups[group] else { continue }
+        for (first, profile) in groups {
             for key in bucketKeys(of: first) {
                 if let profile {
                     increments[key, default: TrafficProfile()].merge(profile)
