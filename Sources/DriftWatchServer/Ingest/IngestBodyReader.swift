@@ -57,14 +57,16 @@ struct IngestBodyReader {
     /// Foundation's `lowercased()` and `contains` cost more than the rest of reading a
     /// one-event request's headers.
     private static func contains(_ text: String, _ word: StaticString) -> Bool {
-        let bytes = Array(text.utf8)
-        let count = word.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        return (0...(bytes.count - count)).contains { start in
-            (0..<count).allSatisfy { k in
-                let byte = bytes[start + k]
-                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                return lower == word.utf8Start[k]
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = word.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return (0...(bytes.count - count)).contains { start in
+                (0..<count).allSatisfy { k in
+                    let byte = bytes[start + k]
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    return lower == word.utf8Start[k]
+                }
             }
         }
     }
