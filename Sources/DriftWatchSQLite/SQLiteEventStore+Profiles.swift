@@ -96,8 +96,6 @@ extension SQLiteEventStore {
         }
     }
 
-    /// A row's prediction (`ts`, `y_pred_*`, `y_proba`) with its label as stored
-    /// (`label_ts`, `y_true_*`) or, with `counted`, as the profiles count it (`counted_*`).
     /// The events of `entries` with the labels stored for them, looked up by request id in one
     /// statement per model (the join that reading them from the file would have done).
     private static func joiningLabels(_ entries: [RecentEvents.Entry], _ db: Database) throws -> [ProfiledEvent] {
@@ -126,6 +124,8 @@ extension SQLiteEventStore {
         return events
     }
 
+    /// A row's prediction (`ts`, `y_pred_*`, `y_proba`) with its label as stored
+    /// (`label_ts`, `y_true_*`) or, with `counted`, as the profiles count it (`counted_*`).
     private static func label(_ row: Row, counted: Bool) throws -> ProfiledLabel {
         let number: Double? = counted ? row["counted_num"] : row["y_true_num"]
         let text: String? = counted ? row["counted_text"] : row["y_true_text"]
