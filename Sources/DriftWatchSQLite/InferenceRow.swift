@@ -117,10 +117,14 @@ extension InferenceRow {
     /// `event`, stored at `position`, as the profiler reads it back from the file: the
     /// timestamp to the millisecond, as stored.
     func recentEntry(of event: InferenceEvent, position: Int64) -> RecentEvents.Entry {
-        // The file holds non-finite numbers as null, which reads back as missing.
+        // The file holds non-finite numbers as null, which reads back as missing. Features kept
+        // as received text hold none.
         let features =
-            event.features.values.allSatisfy(\.isStorable)
+            event.featuresJSON != nil || event.features.values.allSatisfy(\.isStorable)
             ? event.features : event.features.mapValues { $0.isStorable ? $0 : .missing }
+        let probabilities =
+            event.probabilities.values.allSatisfy(\.isFinite)
+            ? event.probabilities : event.probabilities.filter { $0.value.isFinite }
         return RecentEvents.Entry(
             event: ProfiledEvent(
                 position: position, modelID: modelID, modelVersion: modelVersion ?? "",
@@ -128,7 +132,7 @@ extension InferenceRow {
                 predictionText: predictionText, latencyMilliseconds: Self.asStored(latencyMilliseconds),
                 features: features,
                 segments: event.segments, error: error, violatedFields: violationList.map(\.field)),
-            requestID: requestID, probabilities: event.probabilities.filter { $0.value.isFinite },
+            requestID: requestID, probabilities: probabilities,
             timestamp: timestamp)
     }
 

@@ -6,14 +6,18 @@ import Synchronization
 /// features again (a third of a profiler pass under load).
 ///
 /// Only what is certain is served: entries are appended after their transaction committed, in
-/// commit order (the writer connection is serial), and only while their positions follow each
-/// other without a gap. A gap (rows written by another process, or positions taken by rows that
-/// were deleted) empties the cache, so that an answer never leaves out a row of the file. A
-/// request that the cache does not cover from its first position is read from the file.
+/// commit order (the writer connection is serial), and held as one run of positions that follow
+/// each other without a gap, so that an answer never leaves out a row of the file. A request
+/// that the run does not cover from its first position is read from the file.
 ///
-/// Bounded: at most ``capacity`` entries are served; beyond twice that the oldest half is
-/// dropped (the profiler, if it trails that far, reads them from the file). Zero turns the cache
-/// off.
+/// Bounded: at most ``capacity`` entries are held. What does not fit is left to the file, and
+/// so is everything committed after a gap (rows written by another process, or rows left out
+/// because the cache was full) until the profiler has taken the run; then a new run starts.
+/// The oldest entries are the ones kept: they are the ones the profiler needs next. Dropping
+/// them instead sent a profiler that trailed by more than the cache to the file for good, and
+/// reading from the file is slower than taking from memory, so it never caught up. Positions
+/// that go back (rows deleted and their positions taken again) replace the run. Zero turns the
+/// cache off.
 final class RecentEvents: Sendable {
     /// A committed inference as the profiler reads it, with what joining its label needs. A
     /// class: entries are copied into the cache and out of it, and a copy is then one reference
@@ -41,19 +45,23 @@ final class RecentEvents: Sendable {
         self.capacity = max(0, capacity)
     }
 
-    /// Adds the entries of one committed transaction, in position order.
+    /// Adds the entries of one committed transaction, in position order, as far as they continue
+    /// the run held and fit.
     func append(_ committed: [Entry]) {
         guard capacity > 0, let first = committed.first else { return }
         entries.withLock { entries in
-            if let last = entries.last, last.event.position + 1 != first.event.position {
-                entries.removeAll(keepingCapacity: true)
+            if let last = entries.last {
+                // Positions that go back: the run held describes rows that are gone.
+                if first.event.position <= last.event.position {
+                    entries.removeAll(keepingCapacity: true)
+                }
+                // A gap: what follows it is read from the file.
+                else if first.event.position != last.event.position + 1 {
+                    return
+                }
             }
-            guard Self.isContiguous(committed) else {
-                entries.removeAll(keepingCapacity: true)
-                return
-            }
-            entries.append(contentsOf: committed)
-            if entries.count > 2 * capacity { entries.removeFirst(entries.count - capacity) }
+            guard Self.isContiguous(committed) else { return }
+            entries.append(contentsOf: committed.prefix(capacity - entries.count))
         }
     }
 

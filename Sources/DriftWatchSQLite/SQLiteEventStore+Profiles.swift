@@ -26,37 +26,49 @@ extension SQLiteEventStore {
     /// process committed them lately (``RecentEvents``), else from the file.
     public func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
         if let recent = recentEvents.take(after: position, limit: limit) {
-            return try await pool.read { db in try Self.joiningLabels(recent, db) }
-        }
-        return try await pool.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT i.id, i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text,
-                        i.y_proba, i.latency_ms, i.features, i.segments, i.error, i.schema_violations,
-                        l.ts AS label_ts, l.y_true_num, l.y_true_text, l.model_id IS NOT NULL AS has_label
-                    FROM inference_events AS i
-                    LEFT JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
-                    WHERE i.id > ? ORDER BY i.id LIMIT ?
-                    """,
-                arguments: [position, limit])
-            var events: [ProfiledEvent] = []
-            while let row = try rows.next() {
-                let violations: String? = row["schema_violations"]
-                var event = ProfiledEvent(
-                    position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
-                    timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
-                    predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
-                    features: try JSONColumns.decodeFeatures(row["features"]),
-                    segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
-                    violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
-                if row["has_label"] as Bool {
-                    event.label = try Self.label(row, counted: false)
+            return try await pool.read { db in
+                var events = try Self.joiningLabels(recent, db)
+                // The run held ended before the limit: the rest, if any, is in the file only.
+                if events.count < limit, let last = events.last?.position {
+                    events += try Self.storedEventsToProfile(db, after: last, limit: limit - events.count)
                 }
-                events.append(event)
+                return events
             }
-            return events
         }
+        return try await pool.read { db in try Self.storedEventsToProfile(db, after: position, limit: limit) }
+    }
+
+    /// Inferences after `position` read from the file, with their labels.
+    private static func storedEventsToProfile(_ db: Database, after position: Int64, limit: Int) throws
+        -> [ProfiledEvent]
+    {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT i.id, i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text,
+                    i.y_proba, i.latency_ms, i.features, i.segments, i.error, i.schema_violations,
+                    l.ts AS label_ts, l.y_true_num, l.y_true_text, l.model_id IS NOT NULL AS has_label
+                FROM inference_events AS i
+                LEFT JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
+                WHERE i.id > ? ORDER BY i.id LIMIT ?
+                """,
+            arguments: [position, limit])
+        var events: [ProfiledEvent] = []
+        while let row = try rows.next() {
+            let violations: String? = row["schema_violations"]
+            var event = ProfiledEvent(
+                position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
+                timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
+                predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
+                features: try JSONColumns.decodeFeatures(row["features"]),
+                segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
+                violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
+            if row["has_label"] as Bool {
+                event.label = try Self.label(row, counted: false)
+            }
+            events.append(event)
+        }
+        return events
     }
 
     /// Labels changed after sequence `position`, joined with their predictions at or before

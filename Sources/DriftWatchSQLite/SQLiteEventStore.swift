@@ -121,11 +121,14 @@ public final class SQLiteEventStore: EventStore {
             try db.inTransaction(.immediate) {
                 let statement = try db.cachedStatement(sql: SQL.insertInference)
                 var violations = ViolationTally()
-                for (row, event) in zip(rows, events) {
-                    let stored = try row.insert(with: statement, in: db)
+                // By index: iterating `zip(rows, events)` copied every row and event.
+                for index in rows.indices {
+                    let stored = try rows[index].insert(with: statement, in: db)
                     isNew.append(stored)
-                    if stored && row.violations != nil { violations.add(row) }
-                    if stored && keep { committed.append(row.recentEntry(of: event, position: db.lastInsertedRowID)) }
+                    if stored && rows[index].violations != nil { violations.add(rows[index]) }
+                    if stored && keep {
+                        committed.append(rows[index].recentEntry(of: events[index], position: db.lastInsertedRowID))
+                    }
                 }
                 try violations.write(db)
                 return .commit

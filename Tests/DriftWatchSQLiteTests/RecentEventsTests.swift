@@ -127,9 +127,9 @@ import Testing
                     """)
         }
         _ = try await store.insert([Self.event("c")])
+        #expect(store.recentEvents.count == 1, "c, after the gap, was left to the file")
         let events = try await store.eventsToProfile(after: 0, limit: 10)
         #expect(events.map(\.position) == [1, 2, 3])
-        #expect(store.recentEvents.count == 1, "the gap emptied the cache before c")
         #expect(try await store.eventsToProfile(after: 2, limit: 10).map(\.position) == [3])
     }
 
@@ -150,9 +150,13 @@ import Testing
         let store = try SQLiteEventStore(path: database.path, recentEvents: 4)
         try await store.migrate()
         for index in 0..<25 { _ = try await store.insert([Self.event("r\(index)")]) }
-        #expect(store.recentEvents.count <= 8)
+        #expect(store.recentEvents.count == 4)
+        #expect(
+            store.recentEvents.take(after: 0, limit: 100)?.map(\.event.position) == [1, 2, 3, 4],
+            "the oldest are kept: a profiler that trails needs them next")
         let all = try await store.eventsToProfile(after: 0, limit: 100)
-        #expect(all.map(\.position) == Array(1...25))
+        #expect(all.map(\.position) == Array(1...25), "the cache's run, then the file")
+        #expect(try await store.eventsToProfile(after: 2, limit: 5).map(\.position) == [3, 4, 5, 6, 7])
         #expect(try await store.eventsToProfile(after: 23, limit: 100).map(\.position) == [24, 25])
     }
 
@@ -174,7 +178,15 @@ import Testing
         #expect(recent.count == 0)
         recent.append(entries(10...11))
         recent.append(entries(13...14))
-        #expect(recent.take(after: 9, limit: 10) == nil, "the gap at 12 dropped 10 and 11")
-        #expect(recent.take(after: 12, limit: 10)?.map(\.event.position) == [13, 14])
+        #expect(recent.take(after: 9, limit: 10)?.map(\.event.position) == [10, 11], "the gap at 12 kept 10 and 11")
+        #expect(recent.take(after: 12, limit: 10) == nil, "13 and 14 were left to the file")
+        #expect(recent.count == 0)
+        recent.append(entries(15...20))
+        recent.append(entries(21...30))
+        #expect(recent.count == 10, "full: 25 to 30 were left to the file")
+        #expect(recent.take(after: 14, limit: 20)?.map(\.event.position) == Array(15...24))
+        recent.append(entries(3...4))
+        #expect(recent.count == 2, "positions that go back replace the run")
+        #expect(recent.take(after: 2, limit: 10)?.map(\.event.position) == [3, 4])
     }
 }

@@ -175,8 +175,12 @@ struct InferenceRowDecoder {
             case .array, .object: throw F.Unusual()
             }
         }
-        let values = Dictionary(scratch) { kept, _ in kept }
-        guard values.count == scratch.count else { throw F.Unusual() }  // a repeated key
+        // Sized once and filled with `updateValue`: `Dictionary(_:uniquingKeysWith:)` grows the
+        // table as it goes and merges through a generic path.
+        var values = [String: FeatureValue](minimumCapacity: scratch.count)
+        for (key, value) in scratch {
+            guard values.updateValue(value, forKey: key) == nil else { throw F.Unusual() }  // a repeated key
+        }
         return (values, verbatim)
     }
 

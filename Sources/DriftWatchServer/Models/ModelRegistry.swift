@@ -22,19 +22,34 @@ actor ModelRegistry {
     /// them is stored.
     nonisolated func check(_ events: [InferenceEvent]) async throws -> [InferenceEvent] {
         var models = known.withLock { $0 }  // a copy-on-write snapshot, not a copy
-        if !events.allSatisfy({ models[$0.modelID] != nil }) {
+        if !Self.allKnown(events, in: models) {
             let unknown = Set(events.map(\.modelID)).filter { models[$0] == nil }
             for id in unknown.sorted() {
                 models[id] = try await definition(of: id, learningFrom: events)
             }
         }
+        // Read from `events` and written into `checked` only when a violation changes: a write
+        // copies the whole batch first, and reading an element of an array that is being
+        // written copies the event. A batch is nearly always of one model: its schema is looked
+        // up when the model changes.
         var checked = events
-        for index in checked.indices {
-            let violations = models[checked[index].modelID]!.schema.violations(in: checked[index])
-            // Written only when it changes: writing copies the whole batch first.
-            if violations != checked[index].schemaViolations { checked[index].schemaViolations = violations }
+        var schema: (modelID: String, schema: ModelSchema)?
+        for (index, event) in events.enumerated() {
+            if schema?.modelID != event.modelID { schema = (event.modelID, models[event.modelID]!.schema) }
+            let violations = schema!.schema.violations(in: event)
+            if violations != event.schemaViolations { checked[index].schemaViolations = violations }
         }
         return checked
+    }
+
+    /// Whether every event's model is in `models`, looking each model up once per run of events.
+    private static func allKnown(_ events: [InferenceEvent], in models: [String: ModelDefinition]) -> Bool {
+        var last: String?
+        for event in events where event.modelID != last {
+            guard models[event.modelID] != nil else { return false }
+            last = event.modelID
+        }
+        return true
     }
 
     /// Declares (creates or replaces) a model, keeping its creation time; true when it did not exist.

@@ -47,7 +47,9 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
                     }
                     stored.accepted += events.count
                     stored.duplicates! += fresh.count { !$0 }
-                    stored.requestIDs!.append(contentsOf: events.lazy.map(\.requestID))
+                    // A loop: a lazy map over the events copied each one to read its id.
+                    stored.requestIDs!.reserveCapacity(stored.requestIDs!.count + events.count)
+                    for event in events { stored.requestIDs!.append(event.requestID) }
                     record(events, fresh)
                 })
         } catch let refusal as Refusal {
@@ -133,15 +135,25 @@ struct IngestRoutes<Context: RequestContext>: Sendable {
     }
 
     /// Counts newly stored inferences and their latencies, per model.
+    /// A part is nearly always of one model: counted by runs of one model, not hashed per event.
     private func record(_ events: [InferenceEvent], _ fresh: [Bool]) {
-        var perModel: [String: (count: Int, latencies: [Double])] = [:]
-        for (event, isNew) in zip(events, fresh) where isNew {
-            perModel[event.modelID, default: (0, [])].count += 1
-            if let latency = event.latencyMilliseconds { perModel[event.modelID]!.latencies.append(latency) }
-        }
-        for (model, stored) in perModel {
-            metrics.predictionsStored(model: model, count: stored.count)
-            metrics.predictionLatencies(model: model, milliseconds: stored.latencies)
+        var start = 0
+        var latencies: [Double] = []
+        while start < events.count {
+            let model = events[start].modelID
+            var count = 0
+            latencies.removeAll(keepingCapacity: true)
+            var end = start
+            while end < events.count && events[end].modelID == model {
+                if fresh[end] {
+                    count += 1
+                    if let latency = events[end].latencyMilliseconds { latencies.append(latency) }
+                }
+                end += 1
+            }
+            metrics.predictionsStored(model: model, count: count)
+            metrics.predictionLatencies(model: model, milliseconds: latencies)
+            start = end
         }
     }
 }
