@@ -86,7 +86,9 @@ public enum DriftWatchServer {
         }
         // Profiles first: events stored before a crash but not yet profiled are profiled here,
         // before the server answers queries that read profiles.
-        let profiler = Profiler(store: store, batchSize: configuration.profiling.batchSize)
+        let profiler = Profiler(
+            store: store, batchSize: configuration.profiling.batchSize,
+            maxBatchSize: configuration.profiling.maxBatchSize)
         let repaired = try await profiler.catchUp()
         if repaired > 0 { logger.info("profiles caught up", metadata: ["events": "\(repaired)"]) }
         var services: [any Service] = [

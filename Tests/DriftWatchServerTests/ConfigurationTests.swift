@@ -55,9 +55,16 @@ import Testing
 
     @Test func profilingSettingsAreReadAndChecked() throws {
         let profiling = try ServerConfiguration.parse(
-            yaml: "profiling: {interval: 2s, batch_size: 5000, recent_events: 0}"
+            yaml: "profiling: {interval: 2s, batch_size: 5000, max_batch_size: 40000, recent_events: 0}"
         ).profiling
         #expect(profiling.interval == 2 && profiling.batchSize == 5000 && profiling.recentEvents == 0)
+        #expect(profiling.maxBatchSize == 40000)
+        #expect(ServerConfiguration.Profiling().maxBatchSize == 100_000)
+        #expect {
+            _ = try ServerConfiguration.parse(yaml: "profiling: {max_batch_size: 0}", source: "p.yaml")
+        } throws: { error in
+            (error as? ConfigurationErrors)?.errors.first?.description.contains("profiling.max_batch_size") == true
+        }
         #expect {
             _ = try ServerConfiguration.parse(yaml: "profiling: {recent_events: -1}", source: "p.yaml")
         } throws: { error in

@@ -10,12 +10,23 @@ import Foundation
 public struct Profiler: Sendable {
     /// Events read and merged per transaction.
     public var batchSize: Int
+    /// The most events a pass reads while the profiler is behind: after a full pass the next one
+    /// reads twice as many, up to this, and a pass that is not full ends the catch-up.
+    ///
+    /// A pass costs about as much per bucket it touches as per event: events stamped across a
+    /// day (a backfill) touch a minute bucket for nearly every few events, and a pass of 100,000
+    /// such events took a fifth of the time of five passes of 20,000. Its merge holds the
+    /// writer longer, so a larger ceiling trades ingestion latency during a backfill for
+    /// profiles that catch up sooner.
+    public var maxBatchSize: Int
     let store: any ProfileStore
 
-    /// Creates a profiler over `store`.
-    public init(store: any ProfileStore, batchSize: Int = 20_000) {
+    /// Creates a profiler over `store`; `maxBatchSize` (at least `batchSize`, which it is by
+    /// default) bounds how far passes grow while the profiler is behind.
+    public init(store: any ProfileStore, batchSize: Int = 20_000, maxBatchSize: Int? = nil) {
         self.store = store
         self.batchSize = max(1, batchSize)
+        self.maxBatchSize = max(self.batchSize, maxBatchSize ?? self.batchSize)
     }
 
     /// Profiles every event and label change not yet profiled; returns how many events there
@@ -30,10 +41,11 @@ public struct Profiler: Sendable {
     public func catchUp() async throws -> Int {
         var position = try await store.profilePosition()
         var profiled = 0
+        var limit = batchSize
         while true {
             let labels = try await store.labelsToProfile(
-                after: position.labels, events: position.events, limit: batchSize)
-            let events = try await store.eventsToProfile(after: position.events, limit: batchSize)
+                after: position.labels, events: position.events, limit: limit)
+            let events = try await store.eventsToProfile(after: position.events, limit: limit)
             guard !events.isEmpty || labels.read > 0 else { return profiled }
             var increments = ProfileBuilder.increments(for: events)
             ProfileBuilder.addLabels(labels.changes, to: &increments)
@@ -50,7 +62,8 @@ public struct Profiler: Sendable {
             }
             position = next
             profiled += events.count
-            if events.count < batchSize && labels.read < batchSize { return profiled }
+            if events.count < limit && labels.read < limit { return profiled }
+            limit = min(limit * 2, maxBatchSize)
         }
     }
 

@@ -85,9 +85,13 @@ extension ConfigReader {
     }
 
     mutating func profiling(_ node: Node, _ profiling: inout ServerConfiguration.Profiling) {
-        mapping(node, "profiling", keys: ["interval", "batch_size", "recent_events"]) { reader, key, value in
+        mapping(node, "profiling", keys: ["interval", "batch_size", "max_batch_size", "recent_events"]) {
+            reader, key, value in
             switch key {
             case "interval": profiling.interval = reader.duration(value, "profiling.interval") ?? profiling.interval
+            case "max_batch_size":
+                profiling.maxBatchSize =
+                    reader.integer(value, "profiling.max_batch_size", in: 1...10_000_000) ?? profiling.maxBatchSize
             case "recent_events":
                 profiling.recentEvents =
                     reader.integer(value, "profiling.recent_events", in: 0...10_000_000) ?? profiling.recentEvents

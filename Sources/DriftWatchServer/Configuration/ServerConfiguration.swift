@@ -64,12 +64,16 @@ public struct ServerConfiguration: Sendable {
         public var interval: TimeInterval = 1
         /// Events read and merged per transaction.
         public var batchSize = 20_000
+        /// While the profiler is behind, passes double up to this many events (at least
+        /// `batchSize`): a backfill's profiles catch up sooner, and its merges hold the writer
+        /// longer.
+        public var maxBatchSize = 100_000
         /// Inferences kept in memory after their commit, so that the profiler takes them from
         /// there instead of reading them back from the store (0: always read them back).
         public var recentEvents = 50_000
 
-        /// The default: every second, 20,000 events per transaction, the last 50,000 inferences
-        /// kept for the profiler.
+        /// The default: every second, 20,000 events per transaction (up to 100,000 while behind),
+        /// the last 50,000 inferences kept for the profiler.
         public init() {}
     }
 
