@@ -14,8 +14,8 @@ import Synchronization
 /// so is everything committed after a gap (rows written by another process, or rows left out
 /// because the cache was full) until the profiler has taken the run; then a new run starts.
 /// The oldest entries are the ones kept: they are the ones the profiler needs next. Dropping
-/// them instead sent a profiler that trailed by more than the cache to the file for good, and
-/// reading from the file is slower than taking from memory, so it never caught up. Positions
+/// them instead sent a profiler that trailed by more than the cache to the file for as long as
+/// the load lasted, as reading from the file is slower than taking from memory. Positions
 /// that go back (rows deleted and their positions taken again) replace the run. Zero turns the
 /// cache off.
 final class RecentEvents: Sendable {

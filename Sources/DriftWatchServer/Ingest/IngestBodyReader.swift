@@ -53,6 +53,22 @@ struct IngestBodyReader {
             ? .lines : .document
     }
 
+    /// The first `Content-Length` and `Content-Type`, in one pass over the headers: looking a
+    /// name up in `HTTPFields` collects and joins every field of that name, which cost more
+    /// than the rest of reading a one-event request's headers.
+    private static func lengthAndType(_ headers: HTTPFields) -> (length: String?, type: String?) {
+        var length: String?
+        var type: String?
+        for field in headers {
+            if length == nil && field.name == .contentLength {
+                length = field.value
+            } else if type == nil && field.name == .contentType {
+                type = field.value
+            }
+        }
+        return (length, type)
+    }
+
     /// Whether `text` contains the lowercase ASCII `word`, ignoring ASCII case. Byte by byte:
     /// Foundation's `lowercased()` and `contains` cost more than the rest of reading a
     /// one-event request's headers.
@@ -82,12 +98,13 @@ struct IngestBodyReader {
         deliver: ([Item]) async throws -> Void
     ) async throws -> Outcome {
         var outcome = Outcome(end: .complete)
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limits.maxBodyBytes {
+        let (contentLength, contentType) = Self.lengthAndType(request.headers)
+        if let declared = contentLength.flatMap(Int.init), declared > limits.maxBodyBytes {
             outcome.end = .tooLarge
             return outcome
         }
         var splitter = JSONRowSplitter(
-            framing: Self.framing(contentType: request.headers[.contentType]), maxRowBytes: limits.maxRowBytes)
+            framing: Self.framing(contentType: contentType), maxRowBytes: limits.maxRowBytes)
         var items: [Item] = []
         var received = 0
         func take(_ piece: JSONRowSplitter.Piece) {
