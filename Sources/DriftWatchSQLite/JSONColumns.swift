@@ -113,7 +113,11 @@ enum JSONColumns {
                 if let member = try value(scanner.value(depth: 1)) { members.append((key, member)) }
             }
             guard scanner.isAtEnd() else { throw JSONColumnError.notAnObject }
-            return Dictionary(members) { _, last in last }
+            // Sized once: `Dictionary(_:uniquingKeysWith:)` grows its table as it goes and merges
+            // through a generic path (as the ingest decoder found).
+            var map = [String: Value](minimumCapacity: members.count)
+            for (key, member) in members { map[key] = member }
+            return map
         }
     }
 }

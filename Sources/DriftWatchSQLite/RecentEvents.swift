@@ -65,20 +65,27 @@ final class RecentEvents: Sendable {
         }
     }
 
-    /// The entries right after `position`, at most `limit`; nil unless the cache holds the
-    /// entry at `position + 1`. Entries at or before `position` are dropped: the profiler has
-    /// counted them.
-    func take(after position: Int64, limit: Int) -> [Entry]? {
+    /// The entries right after `start`, at most `limit`; nil unless the cache holds the entry at
+    /// `start + 1`. Entries at or before `counted` (by default `start`) are dropped: the profiler
+    /// has counted them. A pass that reads on past entries it has not merged yet passes the
+    /// position it started from, so that a profiler that loses its merge to another finds them
+    /// again.
+    func take(after start: Int64, limit: Int, counted: Int64? = nil) -> [Entry]? {
         entries.withLock { entries in
-            guard let first = entries.first else { return nil }
-            if first.event.position <= position {
-                let counted = Int(min(position - first.event.position + 1, Int64(entries.count)))
-                entries.removeFirst(counted)
+            let counted = min(counted ?? start, start)
+            if let first = entries.first, first.event.position <= counted {
+                entries.removeFirst(Int(min(counted - first.event.position + 1, Int64(entries.count))))
             }
-            guard let next = entries.first, next.event.position == position + 1 else { return nil }
-            return Array(entries.prefix(limit))
+            // The run is contiguous: the entry at start + 1 is at its offset from the first.
+            guard let first = entries.first, first.event.position <= start + 1 else { return nil }
+            let offset = Int(start + 1 - first.event.position)
+            guard offset < entries.count else { return nil }
+            return Array(entries[offset..<min(offset + limit, entries.count)])
         }
     }
+
+    /// The position of the oldest entry held, if any.
+    var firstPosition: Int64? { entries.withLock { $0.first?.event.position } }
 
     /// Entries held (for tests).
     var count: Int { entries.withLock { $0.count } }

@@ -23,19 +23,28 @@ extension SQLiteEventStore {
     }
 
     /// Events with ids after `position`, in id order, with their labels: from memory when this
-    /// process committed them lately (``RecentEvents``), else from the file.
+    /// process committed them lately (``RecentEvents``), else from the file. A pass alternates:
+    /// the run held in memory where it covers the next position, the file up to the start of
+    /// that run where it does not (a profiler that trails by more than the cache), so that no
+    /// event is read from the file that memory holds.
     public func eventsToProfile(after position: Int64, limit: Int) async throws -> [ProfiledEvent] {
-        if let recent = recentEvents.take(after: position, limit: limit) {
-            return try await pool.read { db in
-                var events = try Self.joiningLabels(recent, db)
-                // The run held ended before the limit: the rest, if any, is in the file only.
-                if events.count < limit, let last = events.last?.position {
-                    events += try Self.storedEventsToProfile(db, after: last, limit: limit - events.count)
+        try await pool.read { db in
+            var events: [ProfiledEvent] = []
+            var last = position
+            while events.count < limit {
+                let room = limit - events.count
+                if let recent = recentEvents.take(after: last, limit: room, counted: position) {
+                    events += try Self.joiningLabels(recent, db)
+                } else {
+                    // Ids only grow, so at most this many rows lie before a run held further on.
+                    let beforeRun = recentEvents.firstPosition.flatMap { $0 > last + 1 ? Int($0 - last - 1) : nil }
+                    events += try Self.storedEventsToProfile(db, after: last, limit: min(room, beforeRun ?? room))
                 }
-                return events
+                guard let end = events.last?.position, end > last else { break }
+                last = end
             }
+            return events
         }
-        return try await pool.read { db in try Self.storedEventsToProfile(db, after: position, limit: limit) }
     }
 
     /// Inferences after `position` read from the file, with their labels.

@@ -160,6 +160,28 @@ import Testing
         #expect(try await store.eventsToProfile(after: 23, limit: 100).map(\.position) == [24, 25])
     }
 
+    @Test func aTrailingPassReadsTheFileOnlyUpToTheRunHeld() async throws {
+        let database = TemporaryDatabase()
+        let store = try SQLiteEventStore(path: database.path, recentEvents: 4)
+        try await store.migrate()
+        for index in 0..<6 { _ = try await store.insert([Self.event("a\(index)")]) }  // 1…4 held, 5, 6 not
+        // The profiler takes the held run; the next write starts a new run at 7.
+        #expect(try await store.eventsToProfile(after: 0, limit: 4).map(\.position) == [1, 2, 3, 4])
+        _ = try await store.eventsToProfile(after: 4, limit: 1)
+        for index in 0..<3 { _ = try await store.insert([Self.event("b\(index)")]) }
+        #expect(store.recentEvents.take(after: 6, limit: 10)?.map(\.event.position) == [7, 8, 9])
+        // The file's copy of 8 is changed behind the cache's back: a pass that read 8 from the
+        // file would see it.
+        let other = try DatabaseQueue(path: database.path)
+        try await other.write { db in
+            try db.execute(sql: #"UPDATE inference_events SET features = '{"x":99}' WHERE id = 8"#)
+        }
+        let pass = try await store.eventsToProfile(after: 4, limit: 100)
+        #expect(pass.map(\.position) == [5, 6, 7, 8, 9], "5 and 6 from the file, then the run from memory")
+        #expect(pass[3].features["x"] == .number(1.5), "8 came from memory")
+        #expect(store.recentEvents.count == 3, "a pass not yet merged drops nothing past where it started")
+    }
+
     @Test func takeServesOnlyWhatFollowsThePosition() {
         let recent = RecentEvents(capacity: 10)
         func entries(_ positions: ClosedRange<Int64>) -> [RecentEvents.Entry] {
@@ -187,6 +209,9 @@ import Testing
         #expect(recent.take(after: 14, limit: 20)?.map(\.event.position) == Array(15...24))
         recent.append(entries(3...4))
         #expect(recent.count == 2, "positions that go back replace the run")
+        #expect(recent.firstPosition == 3)
+        #expect(recent.take(after: 3, limit: 10, counted: 2)?.map(\.event.position) == [4], "inside the run")
+        #expect(recent.count == 2, "nothing after 2 dropped")
         #expect(recent.take(after: 2, limit: 10)?.map(\.event.position) == [3, 4])
     }
 }
