@@ -1,4 +1,5 @@
 import DriftWatchCore
+import HTTPTypes
 import Testing
 
 @testable import DriftWatchServer
@@ -21,5 +22,16 @@ import Testing
 
     @Test func noTypeIsOneDocument() {
         #expect(IngestBodyReader.framing(contentType: nil) == .document)
+    }
+
+    @Test func theLengthAndTypeAreFoundAmongTheOtherHeaders() {
+        var headers: HTTPFields = [.accept: "*/*", .contentType: "application/x-ndjson", .userAgent: "wrk"]
+        headers.append(HTTPField(name: .contentLength, value: "5000"))
+        headers.append(HTTPField(name: .contentType, value: "application/json"))
+        let found = IngestBodyReader.lengthAndType(headers)
+        #expect(found.length == "5000")
+        #expect(found.type == "application/x-ndjson", "the first of two")
+        let none = IngestBodyReader.lengthAndType([.accept: "*/*"])
+        #expect(none.length == nil && none.type == nil)
     }
 }

@@ -56,7 +56,7 @@ struct IngestBodyReader {
     /// The first `Content-Length` and `Content-Type`, in one pass over the headers: looking a
     /// name up in `HTTPFields` collects and joins every field of that name, which cost more
     /// than the rest of reading a one-event request's headers.
-    private static func lengthAndType(_ headers: HTTPFields) -> (length: String?, type: String?) {
+    static func lengthAndType(_ headers: HTTPFields) -> (length: String?, type: String?) {
         var length: String?
         var type: String?
         for field in headers {
