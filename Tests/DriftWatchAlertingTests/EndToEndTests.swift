@@ -15,7 +15,12 @@ struct EndToEndTests {
             #expect(routing.validate().isEmpty)
             var evaluator = AlertEvaluator()
             var planner = NotificationPlanner(configuration: routing)
-            let queue = DeliveryQueue(receivers: routing.receivers, transport: HTTPClientTransport())
+            // Delivery is at least once: an attempt not answered within the transport's timeout is
+            // retried, and the receiver may then see it twice. Under a loaded test run the default
+            // 10 s has run out once before the local server answered; this test is about
+            // grouping and inhibition, so the timeout is out of its way.
+            let queue = DeliveryQueue(
+                receivers: routing.receivers, transport: HTTPClientTransport(timeout: .seconds(120)))
             let worker = Task { await queue.run() }
 
             let results = [drift("amount", 0.35), drift("country", 0.25), drift("age", 0.01)]
