@@ -393,6 +393,44 @@ def check(case: dict, stored: dict[str, int]) -> None:
 
 
 # ------------------------------------------------------------------ build and facts
+def run_floor(args) -> dict | None:
+    """SQLite alone (sqlite_floor.c): one connection inserting --floor-rows of the benchmark's
+    events with the server's table, statement and settings, in transactions of the largest batch
+    size, nothing else running. The ceiling of one SQLite writer on this machine, in this run."""
+    if args.floor_rows <= 0:
+        return None
+    cc = shutil.which("cc")
+    if not cc:
+        return {"error": "no C compiler (`cc`): run `bash bench/ingest/setup.sh`"}
+    with tempfile.TemporaryDirectory(prefix="dwbench-floor-", dir=args.tmpdir) as work:
+        program = os.path.join(work, "sqlite_floor")
+        build = subprocess.run(
+            [cc, "-O2", "-o", program, os.path.join(HERE, "sqlite_floor.c"), "-lsqlite3"], capture_output=True, text=True
+        )
+        if build.returncode != 0:
+            return {"error": "cannot build sqlite_floor.c: " + build.stderr.strip()[-300:]}
+        per_commit = max(args.batches)
+        argv = [program, os.path.join(work, "floor.sqlite"), str(args.floor_rows), str(per_commit), args.timestamps]
+        if args.wait_idle > 0:
+            wait_idle(args.wait_idle)
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            return {"error": f"sqlite_floor exited with status {proc.returncode}"}
+        result = json.loads(out.strip().splitlines()[-1])
+        cpu = usage.ru_utime + usage.ru_stime
+        result["cpu_s"] = cpu
+        result["cpu_us_per_row"] = cpu / result["rows"] * 1e6
+        result["argv"] = " ".join(["sqlite_floor", "DB"] + argv[2:])
+        log(
+            f"SQLite alone: {result['rows_per_s']:,.0f} rows/s, {result['cpu_us_per_row']:.1f} µs of CPU per row "
+            f"({per_commit} rows per commit, timestamps {args.timestamps})"
+        )
+        return result
+
+
 def ensure_binary(args) -> str | None:
     """None when the binary is there (building it if missing), else why it is not."""
     if os.path.exists(args.binary):
@@ -481,7 +519,7 @@ def fmt_int(x) -> str:
     return "–" if x is None else f"{x:,.0f}"
 
 
-def build_report(cases, args, machine, started) -> str:
+def build_report(cases, args, machine, started, floor=None) -> str:
     n = machine["nproc"]
     L = ["# DriftWatch ingest benchmark", ""]
     L.append(
@@ -555,6 +593,29 @@ def build_report(cases, args, machine, started) -> str:
         f"{TARGET_BATCH:,} events/s in batches, with durable acknowledgement."
     )
     L.append("")
+    if floor:
+        L.append("## SQLite alone")
+        L.append("")
+        if "error" in floor:
+            L.append(f"Not measured: {floor['error']}.")
+        else:
+            per_commit = floor["rows_per_commit"]
+            dw = by.get(("driftwatch", per_commit))
+            share = (
+                f" DriftWatch's batches of {per_commit:,} stored {dw['events_per_s'] / floor['rows_per_s']:.0%} of that rate "
+                f"while also receiving, parsing, checking and profiling every event."
+                if dw
+                else ""
+            )
+            L.append(
+                f"One connection inserting {floor['rows']:,} of these events (the server's table, indexes, "
+                f"statement and settings: WAL, synchronous=FULL, {per_commit:,} rows per transaction, "
+                f"timestamps `{floor['timestamps']}`) with nothing else running (`bench/ingest/sqlite_floor.c`, "
+                f"after the cases): **{fmt_int(floor['rows_per_s'])} rows/s**, {floor['cpu_us_per_row']:.1f} µs of "
+                f"CPU per row. The batch target of {TARGET_BATCH:,} events/s on {n} cores leaves "
+                f"{int(n) / TARGET_BATCH * 1e6:.0f} µs of CPU per event for everything.{share}"
+            )
+        L.append("")
     lags = [c for c in cases if c.get("profiles")]
     if lags:
         L.append(
@@ -714,6 +775,12 @@ def main(argv=None) -> int:
         help="before each case, wait up to S seconds for other processes to leave the "
         "machine idle (default 0: do not wait)",
     )
+    ap.add_argument(
+        "--floor-rows",
+        type=int,
+        default=1_000_000,
+        help="rows SQLite alone inserts for the report's ceiling (sqlite_floor.c; default 1000000; 0: skip)",
+    )
     ap.add_argument("--tmpdir", default=None, help="where the fresh stores go (default: the system temp dir)")
     ap.add_argument("--keep-data", action="store_true", help="keep each case's store")
     ap.add_argument("--out", default=os.path.join(RESULTS, "latest.md"))
@@ -749,13 +816,20 @@ def main(argv=None) -> int:
     for batch in args.batches:
         for key in chosen:
             cases.append(run_case(args, servers[key], batch, conns.get(batch, 16)))
+    floor = run_floor(args)
     machine["loadavg_after"] = loadavg()
 
-    report = build_report(cases, args, machine, started)
+    report = build_report(cases, args, machine, started, floor)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as f:
         f.write(report)
-    raw = {"started": started, "machine": machine, "args": {k: v for k, v in vars(args).items()}, "cases": cases}
+    raw = {
+        "started": started,
+        "machine": machine,
+        "args": {k: v for k, v in vars(args).items()},
+        "cases": cases,
+        "sqlite_floor": floor,
+    }
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in ("latest.json", f"ingest-{stamp}.json"):
         with open(os.path.join(RESULTS, name), "w") as f:

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prepare the ingest benchmark (see README.md):
 #   - wrk, the load generator (Debian package `wrk`), installed with apt-get when missing;
+#   - a C compiler and SQLite's headers (`gcc`, `libsqlite3-dev`) for sqlite_floor.c, the
+#     report's measurement of SQLite alone;
 #   - bench/ingest/.venv with the FastAPI + SQLite baseline's packages, pinned in
 #     requirements.txt (fastapi, pydantic, uvicorn, uvloop, httptools and their dependencies).
 # Re-running is cheap: apt-get and pip skip what is installed.
@@ -26,6 +28,14 @@ if ! command -v wrk >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk
 fi
 echo "[setup] $(wrk -v 2>&1 | head -n 1 | sed 's/ Copyright.*//')"
+
+if ! command -v cc >/dev/null 2>&1 || [ ! -f /usr/include/sqlite3.h ]; then
+    echo "[setup] installing gcc and libsqlite3-dev"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gcc libsqlite3-dev
+fi
 
 if [ ! -x "$venv/bin/python" ]; then
     echo "[setup] creating $venv with $("$py" --version 2>&1)"
