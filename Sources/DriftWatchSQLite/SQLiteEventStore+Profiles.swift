@@ -51,8 +51,7 @@ extension SQLiteEventStore {
     private static func storedEventsToProfile(_ db: Database, after position: Int64, limit: Int) throws
         -> [ProfiledEvent]
     {
-        let rows = try Row.fetchCursor(
-            db,
+        let statement = try db.cachedStatement(
             sql: """
                 SELECT i.id, i.model_id, i.model_version, i.request_id, i.ts, i.y_pred_num, i.y_pred_text,
                     i.y_proba, i.latency_ms, i.features, i.segments, i.error, i.schema_violations,
@@ -60,19 +59,22 @@ extension SQLiteEventStore {
                 FROM inference_events AS i
                 LEFT JOIN label_events AS l ON l.model_id = i.model_id AND l.request_id = i.request_id
                 WHERE i.id > ? ORDER BY i.id LIMIT ?
-                """,
-            arguments: [position, limit])
+                """)
+        let rows = try Row.fetchCursor(statement, arguments: [position, limit])
         var events: [ProfiledEvent] = []
+        events.reserveCapacity(limit)
+        // Columns by their index in the SELECT above: looking each up by name hashed the name
+        // for every column of every row the profiler reads back.
         while let row = try rows.next() {
-            let violations: String? = row["schema_violations"]
+            let violations: String? = row[12]
             var event = ProfiledEvent(
-                position: row["id"], modelID: row["model_id"], modelVersion: row["model_version"] ?? "",
-                timestamp: Date(milliseconds: row["ts"]), predictionNumber: row["y_pred_num"],
-                predictionText: row["y_pred_text"], latencyMilliseconds: row["latency_ms"],
-                features: try JSONColumns.decodeFeatures(row["features"]),
-                segments: try JSONColumns.decodeStrings(row["segments"]), error: row["error"],
+                position: row[0], modelID: row[1], modelVersion: row[2] ?? "",
+                timestamp: Date(milliseconds: row[4]), predictionNumber: row[5],
+                predictionText: row[6], latencyMilliseconds: row[8],
+                features: try JSONColumns.decodeFeatures(row[9]),
+                segments: try JSONColumns.decodeStrings(row[10]), error: row[11],
                 violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
-            if row["has_label"] as Bool {
+            if row[16] as Bool {
                 event.label = try Self.label(row, counted: false)
             }
             events.append(event)
