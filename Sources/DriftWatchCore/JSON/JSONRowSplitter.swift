@@ -163,19 +163,22 @@ public struct JSONRowSplitter: Sendable {
             case .finished:
                 guard Self.isBlank(byte) else { throw malformed("unexpected text after the array", index) }
             case .inRow:
-                switch scanRowByte(byte) {
+                let (end, scan) = scanRow(chunk, from: index)
+                switch scan {
                 case .inside:
-                    break
+                    index = end  // the end of the chunk
                 case .endsWithByte:
-                    endRow(chunk, rowStart, index + 1, emit)
+                    endRow(chunk, rowStart, end + 1, emit)
                     state = inArray ? .afterElement : .betweenRows
                     expectingElement = false
+                    index = end + 1
                 case .endsBeforeByte:
-                    endRow(chunk, rowStart, index, emit)
+                    endRow(chunk, rowStart, end, emit)
                     state = inArray ? .afterElement : .betweenRows
                     expectingElement = false
-                    continue  // the delimiter is read again in the new state
+                    index = end  // the delimiter is read again in the new state
                 }
+                continue
             }
             index += 1
         }
@@ -199,39 +202,69 @@ public struct JSONRowSplitter: Sendable {
         case endsBeforeByte
     }
 
-    /// Scans one byte of a row in a document: the row is an object or array (it ends with its
-    /// closing bracket), a string (it ends with its quote), or a bare scalar (it ends before the
-    /// next delimiter).
-    private mutating func scanRowByte(_ byte: UInt8) -> RowScan {
-        defer { rowHasBytes = true }
-        if inString {
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                inString = false
-                if depth == 0 { return .endsWithByte }
+    /// Scans a row of a document from chunk[start] to where it ends (the index of its last byte,
+    /// or of the delimiter after it) or to the end of the chunk. The row is an object or array
+    /// (it ends with its closing bracket), a string (it ends with its quote), or a bare scalar
+    /// (it ends before the next delimiter).
+    ///
+    /// The state is held in locals while scanning, and a string's plain bytes are skipped in a
+    /// loop of their own: this scan reads every byte of every body, and a call per byte on the
+    /// splitter's stored state took twice as long (5 % of the server's CPU in batches of 1,000).
+    private mutating func scanRow(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int) -> (index: Int, scan: RowScan) {
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        var depth = self.depth
+        var inString = self.inString
+        var escaped = self.escaped
+        var hasBytes = rowHasBytes
+        defer {
+            self.depth = depth
+            self.inString = inString
+            self.escaped = escaped
+            rowHasBytes = hasBytes
+        }
+        var index = start
+        let end = chunk.count
+        while index < end {
+            let byte = chunk[index]
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == backslash {
+                    escaped = true
+                } else if byte == quote {
+                    inString = false
+                    if depth == 0 { return (index, .endsWithByte) }
+                } else {
+                    index += 1
+                    while index < end && chunk[index] != quote && chunk[index] != backslash { index += 1 }
+                    hasBytes = true
+                    continue
+                }
+                hasBytes = true
+                index += 1
+                continue
             }
-            return .inside
+            switch byte {
+            case quote:
+                if depth == 0 && hasBytes { return (index, .endsBeforeByte) }
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if depth == 0 && hasBytes { return (index, .endsBeforeByte) }
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return (index, .endsBeforeByte) }
+                depth -= 1
+                if depth == 0 { return (index, .endsWithByte) }
+            case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                if depth == 0 { return (index, .endsBeforeByte) }
+            default:
+                break
+            }
+            hasBytes = true
+            index += 1
         }
-        switch byte {
-        case UInt8(ascii: "\""):
-            if depth == 0 && rowHasBytes { return .endsBeforeByte }
-            inString = true
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            if depth == 0 && rowHasBytes { return .endsBeforeByte }
-            depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            if depth == 0 { return .endsBeforeByte }
-            depth -= 1
-            if depth == 0 { return .endsWithByte }
-        case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
-            if depth == 0 { return .endsBeforeByte }
-        default:
-            break
-        }
-        return .inside
+        return (end, .inside)
     }
 
     private var rowHasBytes = false
