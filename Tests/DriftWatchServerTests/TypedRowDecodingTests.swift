@@ -178,6 +178,46 @@ import Testing
         #expect(events.map { $0?.features.keys.sorted() } == [["a", "b", "c"], ["d"]])
     }
 
+    /// Rows whose feature names repeat the previous row's, in part, in another order, or with
+    /// one name changed, for a decoder that reuses the previous row's names.
+    static let featureShapes: [String] = [
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"b":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":-1.5,"b":"x","c":null}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"b":2}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"b":2,"c":3,"d":4}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"b":1,"a":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"bb":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"x":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":1,"b":2,"b":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"a":"NaN","b":1e400,"c":true}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"\u0061":1,"b":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{"é":1,"b":2,"c":3}}"#,
+        #"{"model_id":"m","request_id":"r","features":{}}"#,
+    ]
+
+    @Test func aDecoderReadingManyRowsDecodesEachAsAFreshDecoderDoes() {
+        var generator = SplitMixGenerator(seed: 29)
+        var shared = InferenceRowDecoder(limits: IngestLimits(), receivedAt: Self.receivedAt)
+        let pool = Self.featureShapes + Self.goodInferences + Self.otherInferences
+        var decodedWithFeatures = 0
+        for round in 0..<4_000 {
+            let text = pool.randomElement(using: &generator)!
+            // Runs of one row, as a batch from one service is, and now and then a mutated one.
+            let bytes = round % 7 == 6 ? Self.mutated(text, &generator) : Array(text.utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let fromShared = bytes.withUnsafeBufferPointer { shared.decode($0) }
+                let fresh = Self.typedInference(bytes, limits: IngestLimits())
+                // Rows without a request id get a new one each time.
+                #expect(
+                    fromShared.map { Outcome.event(Self.fingerprint($0)).maskingGeneratedIDs }
+                        == fresh.map { Outcome.event(Self.fingerprint($0)).maskingGeneratedIDs },
+                    "\(String(decoding: bytes, as: UTF8.self))")
+                if fromShared?.features.isEmpty == false { decodedWithFeatures += 1 }
+            }
+        }
+        #expect(decodedWithFeatures > 1_000)
+    }
+
     // MARK: - Labels
 
     static let goodLabels: [String] = [

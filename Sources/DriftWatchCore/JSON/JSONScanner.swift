@@ -37,6 +37,29 @@ public struct JSONScanner {
     /// (thrown), so that the raw bytes are always the key's text.
     public mutating func nextRawKey(first: Bool) throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
         guard try openMember(first: first) else { return nil }
+        switch try readKey(decodingEscapes: false) {
+        case .raw(let key): return key
+        case .decoded: throw reader.error("a key the scanner does not read raw")  // refused in readKey
+        }
+    }
+
+    /// A member's key: its raw UTF-8 bytes when it has no escapes (valid only as long as the
+    /// scanned buffer), else its text decoded as the parser decodes it.
+    public enum Key {
+        case raw(UnsafeBufferPointer<UInt8>)
+        case decoded(String)
+    }
+
+    /// As ``nextRawKey(first:)``, but a key with escapes is decoded instead of refused.
+    public mutating func nextKeyBytes(first: Bool) throws(JSONSyntaxError) -> Key? {
+        guard try openMember(first: first) else { return nil }
+        return try readKey(decodingEscapes: true)
+    }
+
+    /// The key at the cursor (on its opening quote) and the `:` after it. With
+    /// `decodingEscapes`, a key with an escape or a control byte is read by the parser's string
+    /// reader (which decodes the one and refuses the other); without, it is refused.
+    private mutating func readKey(decodingEscapes: Bool) throws(JSONSyntaxError) -> Key {
         let start = reader.position + 1
         var end = start
         var ascii = true
@@ -44,7 +67,12 @@ public struct JSONScanner {
             guard end < reader.bytes.count else { throw reader.error("unterminated string") }
             let byte = reader.bytes[end]
             if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw reader.error("a key the scanner does not read raw") }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 {
+                guard decodingEscapes else { throw reader.error("a key the scanner does not read raw") }
+                let key = try reader.string()
+                try closeKey()
+                return .decoded(key)
+            }
             if byte >= 0x80 { ascii = false }
             end += 1
         }
@@ -52,7 +80,7 @@ public struct JSONScanner {
         if !ascii, String(validating: key, as: UTF8.self) == nil { throw reader.error("invalid UTF-8 in a string") }
         reader.position = end + 1
         try closeKey()
-        return key
+        return .raw(key)
     }
 
     /// Moves to the next member of the object entered last: its key, decoded as the parser

@@ -22,6 +22,10 @@ struct InferenceRowDecoder {
     /// The features of the row being read, before they are hashed into a dictionary of the
     /// right size; kept between rows to reuse its storage.
     private var scratch: [(String, FeatureValue)] = []
+    /// The feature names of the last row with features, to skip making and hashing them again;
+    /// remembered from the second row on, so that a request of one event does not pay for it.
+    private var shape = FeatureShape()
+    private var rowsWithFeatures = 0
 
     init(limits: IngestLimits, receivedAt: Date) {
         self.limits = limits
@@ -149,9 +153,20 @@ struct InferenceRowDecoder {
         scratch.removeAll(keepingCapacity: true)
         var verbatim = true
         var first = true
-        while let key = try scanner.nextKey(first: first) {
+        // Whether every name so far is the last row's, in its place (a name with escapes never is).
+        var sameShape = true
+        while let name = try scanner.nextKeyBytes(first: first) {
             first = false
             guard scratch.count < limits.maxFeatures else { throw F.Unusual() }
+            let key: String
+            switch name {
+            case .raw(let raw):
+                if sameShape && !shape.matches(raw, at: scratch.count) { sameShape = false }
+                key = sameShape ? shape.names[scratch.count] : String(decoding: raw, as: UTF8.self)
+            case .decoded(let text):
+                sameShape = false
+                key = text
+            }
             switch try F.scalar(&scanner, depth: 2) {
             case .number(let number):
                 if number.isFinite {
@@ -175,12 +190,17 @@ struct InferenceRowDecoder {
             case .array, .object: throw F.Unusual()
             }
         }
+        if sameShape && scratch.count == shape.count && !scratch.isEmpty {
+            return (shape.dictionary(scratch), verbatim)
+        }
         // Sized once and filled with `updateValue`: `Dictionary(_:uniquingKeysWith:)` grows the
         // table as it goes and merges through a generic path.
         var values = [String: FeatureValue](minimumCapacity: scratch.count)
         for (key, value) in scratch {
             guard values.updateValue(value, forKey: key) == nil else { throw F.Unusual() }  // a repeated key
         }
+        rowsWithFeatures += 1
+        if rowsWithFeatures > 1 { shape.remember(scratch, values) }
         return (values, verbatim)
     }
 
