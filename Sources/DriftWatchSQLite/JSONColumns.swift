@@ -64,14 +64,8 @@ enum JSONColumns {
     }
 
     static func decodeFeatures(_ text: String) throws -> [String: FeatureValue] {
-        try decode(text) { value in
-            switch value {
-            case .number(let number): .number(number)
-            case .string(let text): .text(text)
-            case .null: .missing
-            default: throw JSONColumnError.notAnObject
-            }
-        }
+        var reader = FeatureColumnReader()
+        return try reader.decode(text)
     }
 
     static func decodeNumbers(_ text: String) throws -> [String: Double] {
@@ -119,6 +113,55 @@ enum JSONColumns {
             for (key, member) in members { map[key] = member }
             return map
         }
+    }
+}
+
+/// Reads the features column of row after row: a row whose names are the row before's, in the
+/// same order, reuses its dictionary's layout (``FeatureShape``). The profiler reads every
+/// stored event's features back when it trails the cache.
+struct FeatureColumnReader {
+    private var shape = FeatureShape()
+    private var members: [(String, FeatureValue)] = []
+    private var rows = 0
+
+    /// The features in `text`, a flat object of numbers, strings and nulls; a repeated name
+    /// keeps its last value, as ``JSONParser`` does.
+    mutating func decode(_ text: String) throws -> [String: FeatureValue] {
+        if text == "{}" { return [:] }
+        // Read in locals: inside the closure, every use of `self` went through a copy of it.
+        var members: [(String, FeatureValue)] = []
+        swap(&members, &self.members)
+        defer { swap(&members, &self.members) }
+        let shape = self.shape
+        var sameShape = true
+        var text = text
+        try text.withUTF8 { bytes in
+            var scanner = JSONScanner(bytes: bytes)
+            guard scanner.enterObject() else { throw JSONColumnError.notAnObject }
+            members.removeAll(keepingCapacity: true)
+            var first = true
+            while let name = try scanner.nextKeyBytes(first: first) {
+                first = false
+                let key = shape.name(name, at: members.count, sameShape: &sameShape)
+                let value: FeatureValue =
+                    switch try scanner.value(depth: 1) {
+                    case .number(let number): .number(number)
+                    case .string(let text): .text(text)
+                    case .null: .missing
+                    default: throw JSONColumnError.notAnObject
+                    }
+                members.append((key, value))
+            }
+            guard scanner.isAtEnd() else { throw JSONColumnError.notAnObject }
+        }
+        if let values = shape.dictionary(members, sameShape: sameShape) { return values }
+        var values = [String: FeatureValue](minimumCapacity: members.count)
+        for (key, value) in members { values[key] = value }
+        // From the second row on, so that reading one row does not pay for it; only names
+        // without repeats make a shape.
+        rows += 1
+        if rows > 1 && values.count == members.count { self.shape.remember(members, values) }
+        return values
     }
 }
 

@@ -100,7 +100,8 @@ extension SQLiteEventStore {
                     ORDER BY ts DESC LIMIT ?
                     """,
                 arguments: [modelID, lower, upper, version, version, limit])
-            return try texts.map(JSONColumns.decodeFeatures)
+            var reader = FeatureColumnReader()
+            return try texts.map { try reader.decode($0) }
         }
     }
 

@@ -63,6 +63,7 @@ extension SQLiteEventStore {
         let rows = try Row.fetchCursor(statement, arguments: [position, limit])
         var events: [ProfiledEvent] = []
         events.reserveCapacity(limit)
+        var features = FeatureColumnReader()
         // Columns by their index in the SELECT above: looking each up by name hashed the name
         // for every column of every row the profiler reads back.
         while let row = try rows.next() {
@@ -71,7 +72,7 @@ extension SQLiteEventStore {
                 position: row[0], modelID: row[1], modelVersion: row[2] ?? "",
                 timestamp: Date(milliseconds: row[4]), predictionNumber: row[5],
                 predictionText: row[6], latencyMilliseconds: row[8],
-                features: try JSONColumns.decodeFeatures(row[9]),
+                features: try features.decode(row[9]),
                 segments: try JSONColumns.decodeStrings(row[10]), error: row[11],
                 violatedFields: try violations.map { try JSONColumns.decodeViolations($0).map(\.field) } ?? [])
             if row[16] as Bool {

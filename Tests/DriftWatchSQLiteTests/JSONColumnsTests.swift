@@ -63,6 +63,34 @@ import Testing
         #expect(try JSONColumns.decodeStrings(JSONColumns.encode(strings)) == strings)
     }
 
+    /// Rows read one after another, as the profiler reads them: a row repeats the previous
+    /// row's names, all, some, in another order, with one changed or repeated.
+    static let shapes: [String] = [
+        #"{"a":1,"b":2,"c":3}"#, #"{"a":-0,"b":"x","c":null}"#, #"{"a":1,"b":2}"#, #"{"a":1,"b":2,"c":3,"d":4}"#,
+        #"{"b":1,"a":2,"c":3}"#, #"{"a":1,"bb":2,"c":3}"#, #"{"a":1,"x":2,"c":3}"#, #"{"a":1,"b":2,"b":3}"#,
+        #"{"a":1,"b":2,"c":3,"c":4}"#, #"{"\u0061":5,"b":2,"c":3}"#, #"{"é":1,"b":2,"c":3}"#, "{}",
+    ]
+
+    @Test func aReaderOfManyRowsDecodesEachAsAlone() throws {
+        var reader = FeatureColumnReader()
+        let pool = Self.shapes + Self.stored
+        var read = 0
+        // Every row after every other: twice in a row (the second time reuses the first's
+        // names), then the other.
+        for first in pool {
+            for second in pool {
+                for text in [first, first, second] {
+                    #expect(try reader.decode(text) == JSONColumns.decodeFeatures(text), "\(first) then \(text)")
+                    read += 1
+                }
+            }
+        }
+        #expect(read == 3 * pool.count * pool.count)
+        // A bad row in between leaves the next ones as they are.
+        #expect(throws: (any Error).self) { try reader.decode(#"{"a":1,"b":[2],"c":3}"#) }
+        #expect(try reader.decode(#"{"a":1,"b":2,"c":3}"#) == ["a": .number(1), "b": .number(2), "c": .number(3)])
+    }
+
     @Test(arguments: [
         "", "[]", "null", "42", #"{"a":[1]}"#, #"{"a":{"b":1}}"#, #"{"a":true}"#, #"{"a":1"#, #"{"a":1} x"#,
         #"{"a":1,}"#,

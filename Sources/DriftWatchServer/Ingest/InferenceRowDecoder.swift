@@ -158,15 +158,7 @@ struct InferenceRowDecoder {
         while let name = try scanner.nextKeyBytes(first: first) {
             first = false
             guard scratch.count < limits.maxFeatures else { throw F.Unusual() }
-            let key: String
-            switch name {
-            case .raw(let raw):
-                if sameShape && !shape.matches(raw, at: scratch.count) { sameShape = false }
-                key = sameShape ? shape.names[scratch.count] : String(decoding: raw, as: UTF8.self)
-            case .decoded(let text):
-                sameShape = false
-                key = text
-            }
+            let key = shape.name(name, at: scratch.count, sameShape: &sameShape)
             switch try F.scalar(&scanner, depth: 2) {
             case .number(let number):
                 if number.isFinite {
@@ -190,9 +182,7 @@ struct InferenceRowDecoder {
             case .array, .object: throw F.Unusual()
             }
         }
-        if sameShape && scratch.count == shape.count && !scratch.isEmpty {
-            return (shape.dictionary(scratch), verbatim)
-        }
+        if let values = shape.dictionary(scratch, sameShape: sameShape) { return (values, verbatim) }
         // Sized once and filled with `updateValue`: `Dictionary(_:uniquingKeysWith:)` grows the
         // table as it goes and merges through a generic path.
         var values = [String: FeatureValue](minimumCapacity: scratch.count)
