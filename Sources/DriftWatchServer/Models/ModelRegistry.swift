@@ -33,10 +33,12 @@ actor ModelRegistry {
         // written copies the event. A batch is nearly always of one model: its schema is looked
         // up when the model changes.
         var checked = events
-        var schema: (modelID: String, schema: ModelSchema)?
+        var checker: (modelID: String, checker: SchemaChecker)?
         for (index, event) in events.enumerated() {
-            if schema?.modelID != event.modelID { schema = (event.modelID, models[event.modelID]!.schema) }
-            let violations = schema!.schema.violations(in: event)
+            if checker?.modelID != event.modelID {
+                checker = (event.modelID, SchemaChecker(schema: models[event.modelID]!.schema))
+            }
+            let violations = checker!.checker.violations(in: event)
             if violations != event.schemaViolations { checked[index].schemaViolations = violations }
         }
         return checked
