@@ -122,7 +122,6 @@ enum JSONColumns {
 struct FeatureColumnReader {
     private var shape = FeatureShape()
     private var members: [(String, FeatureValue)] = []
-    private var rows = 0
 
     /// The features in `text`, a flat object of numbers, strings and nulls; a repeated name
     /// keeps its last value, as ``JSONParser`` does.
@@ -154,13 +153,7 @@ struct FeatureColumnReader {
             }
             guard scanner.isAtEnd() else { throw JSONColumnError.notAnObject }
         }
-        if let values = shape.dictionary(members, sameShape: sameShape) { return values }
-        var values = [String: FeatureValue](minimumCapacity: members.count)
-        for (key, value) in members { values[key] = value }
-        // From the second row on, so that reading one row does not pay for it; only names
-        // without repeats make a shape.
-        rows += 1
-        if rows > 1 && values.count == members.count { self.shape.remember(members, values) }
+        let (values, _) = self.shape.dictionary(members, sameShape: sameShape)
         return values
     }
 }

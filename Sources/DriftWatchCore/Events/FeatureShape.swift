@@ -15,6 +15,9 @@ public struct FeatureShape: Sendable {
     /// A dictionary with exactly `names` as keys, and where each one is in it.
     private var template: [String: FeatureValue] = [:]
     private var slots: [Dictionary<String, FeatureValue>.Index] = []
+    /// Rows turned into dictionaries without the shape: the first is not remembered, so that
+    /// reading a single row does not pay for it.
+    private var rowsBuilt = 0
 
     /// An empty shape, which no row matches.
     public init() {}
@@ -33,34 +36,50 @@ public struct FeatureShape: Sendable {
         }
     }
 
-    /// The shape's dictionary with `members`' values, when every one of their names matched
-    /// (`sameShape`) and there are as many as the shape has; nil otherwise.
-    public func dictionary(_ members: [(String, FeatureValue)], sameShape: Bool) -> [String: FeatureValue]? {
-        guard sameShape && members.count == names.count && !members.isEmpty else { return nil }
-        var dictionary = template
-        for index in members.indices { dictionary.values[slots[index]] = members[index].1 }
-        return dictionary
+    /// The dictionary of a row's `members`, in the order they came, and whether a name came
+    /// twice (the last value is kept). When every name matched the shape's (`sameShape`) and
+    /// there are as many, it is a copy of the shape's dictionary with the values set in place;
+    /// otherwise it is built, and from the second row so built on, a row without a repeated name
+    /// becomes the shape.
+    public mutating func dictionary(_ members: [(String, FeatureValue)], sameShape: Bool) -> (
+        values: [String: FeatureValue], repeatedName: Bool
+    ) {
+        if sameShape && members.count == names.count && !members.isEmpty {
+            var dictionary = template
+            for index in members.indices { dictionary.values[slots[index]] = members[index].1 }
+            return (dictionary, false)
+        }
+        // Sized once: `Dictionary(_:uniquingKeysWith:)` grows the table as it goes and merges
+        // through a generic path.
+        var dictionary = [String: FeatureValue](minimumCapacity: members.count)
+        for (name, value) in members { dictionary[name] = value }
+        let repeated = dictionary.count != members.count
+        rowsBuilt += 1
+        if rowsBuilt > 1 && !repeated { remember(members, dictionary) }
+        return (dictionary, repeated)
     }
 
     /// Makes `dictionary`, read from a row with `members` (distinct names, in this order), the
     /// shape.
-    public mutating func remember(_ members: [(String, FeatureValue)], _ dictionary: [String: FeatureValue]) {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        names.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
-        template = [:]
+    private mutating func remember(_ members: [(String, FeatureValue)], _ dictionary: [String: FeatureValue]) {
+        forget()
         for (name, _) in members {
-            guard let slot = dictionary.index(forKey: name) else {
-                self = FeatureShape()
-                return
-            }
+            guard let slot = dictionary.index(forKey: name) else { return forget() }
             bytes.append(contentsOf: name.utf8)
             ends.append(bytes.count)
             names.append(name)
             slots.append(slot)
         }
         template = dictionary
+    }
+
+    /// Leaves no names, which no row matches.
+    private mutating func forget() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        template = [:]
     }
 
     private func matches(_ key: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {

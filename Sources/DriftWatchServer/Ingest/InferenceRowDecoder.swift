@@ -22,10 +22,8 @@ struct InferenceRowDecoder {
     /// The features of the row being read, before they are hashed into a dictionary of the
     /// right size; kept between rows to reuse its storage.
     private var scratch: [(String, FeatureValue)] = []
-    /// The feature names of the last row with features, to skip making and hashing them again;
-    /// remembered from the second row on, so that a request of one event does not pay for it.
+    /// The feature names of the last row with features, to skip making and hashing them again.
     private var shape = FeatureShape()
-    private var rowsWithFeatures = 0
 
     init(limits: IngestLimits, receivedAt: Date) {
         self.limits = limits
@@ -182,15 +180,8 @@ struct InferenceRowDecoder {
             case .array, .object: throw F.Unusual()
             }
         }
-        if let values = shape.dictionary(scratch, sameShape: sameShape) { return (values, verbatim) }
-        // Sized once and filled with `updateValue`: `Dictionary(_:uniquingKeysWith:)` grows the
-        // table as it goes and merges through a generic path.
-        var values = [String: FeatureValue](minimumCapacity: scratch.count)
-        for (key, value) in scratch {
-            guard values.updateValue(value, forKey: key) == nil else { throw F.Unusual() }  // a repeated key
-        }
-        rowsWithFeatures += 1
-        if rowsWithFeatures > 1 { shape.remember(scratch, values) }
+        let (values, repeatedName) = shape.dictionary(scratch, sameShape: sameShape)
+        guard !repeatedName else { throw F.Unusual() }
         return (values, verbatim)
     }
 
