@@ -252,6 +252,43 @@ import Testing
         }
     }
 
+    @Test func aBucketFedByOneMinuteHoldsThatMinutesProfile() throws {
+        // Live traffic: 3,000 events within one minute, in six groups of tags, enough values
+        // for the sketches to compact. Every coarser bucket holds exactly the minute's profile,
+        // and the minute's all-traffic profile counts every event.
+        let start = Self.date("2026-05-28T20:07:00Z")
+        let regions = ["eu", "us", "ap"]
+        let tiers = ["gold", "free"]
+        var events: [ProfiledEvent] = []
+        for i in 0..<3_000 {
+            let x = Double((i * 7_919) % 3_001)
+            events.append(
+                ProfiledEvent(
+                    position: Int64(i + 1), modelID: "m", modelVersion: "v1", timestamp: start + Double(i) / 60,
+                    predictionNumber: Double(i % 11), latencyMilliseconds: Double(i % 97),
+                    features: ["x": .number(x), "y": .number(Double(i))],
+                    segments: ["region": regions[i % 3], "tier": tiers[i % 2]]))
+        }
+        let increments = ProfileBuilder.increments(for: events)
+        let minuteKeys = increments.keys.filter { $0.resolution == ProfileResolution.minute }
+        #expect(minuteKeys.count == 6)  // all traffic, three regions, two tiers
+        #expect(increments.count == 6 * ProfileResolution.allCases.count)
+        for minuteKey in minuteKeys {
+            let minute = increments[minuteKey]
+            for resolution in ProfileResolution.allCases {
+                var key = minuteKey
+                key.resolution = resolution
+                key.bucketStart = resolution.bucketStart(of: start)
+                #expect(increments[key] == minute, "\(key)")
+            }
+        }
+        let allKey = try #require(minuteKeys.first { $0.segment == ProfileBuilder.allTraffic })
+        let all = try #require(increments[allKey])
+        #expect(all.count == 3_000 && all.features["x"]?.quantiles.count == 3_000)
+        let y = try #require(all.features["y"])
+        #expect(y.moments.count == 3_000 && abs(y.moments.mean - 1_499.5) < 1e-9)
+    }
+
     /// The profile path against the exact path on the same values: KS within the sketch's
     /// rank error, Welch's t exactly, Wasserstein within its error bound, and the binned
     /// distances against the same distances on the same bins filled with the exact values;

@@ -33,17 +33,47 @@ public enum ProfileBuilder {
             }
             groups[slot].profile!.add(event)
         }
-        var increments: [ProfileKey: TrafficProfile] = [:]
+        // Minute buckets first, then each coarser bucket from the minutes in it: a bucket fed by
+        // one minute (live traffic, one pass a second) takes that minute's profile as it is, and
+        // a bucket's first part is taken rather than merged into an empty profile. Merging each
+        // group into all of its buckets made a pass of live traffic cost as much as its events.
+        var minutes: [ProfileKey: TrafficProfile] = [:]
+        var minuteKeys: [ProfileKey] = []
         for (first, profile) in groups {
-            for key in bucketKeys(of: first) {
+            let minute = ProfileResolution.minute.bucketStart(of: first.timestamp)
+            for segment in segmentKeys(of: first) {
+                let key = ProfileKey(
+                    modelID: first.modelID, modelVersion: first.modelVersion, segment: segment, resolution: .minute,
+                    bucketStart: minute)
+                if minutes[key] == nil { minuteKeys.append(key) }
                 if let profile {
-                    increments[key, default: TrafficProfile()].merge(profile)
+                    take(profile, into: &minutes, at: key)
                 } else {
-                    increments[key, default: TrafficProfile()].add(first)
+                    minutes[key, default: TrafficProfile()].add(first)
                 }
             }
         }
+        var increments = minutes
+        for resolution in ProfileResolution.allCases where resolution != .minute {
+            for minuteKey in minuteKeys {
+                var key = minuteKey
+                key.resolution = resolution
+                key.bucketStart = resolution.bucketStart(of: minuteKey.bucketStart)
+                take(minutes[minuteKey]!, into: &increments, at: key)
+            }
+        }
         return increments
+    }
+
+    /// Merges `profile` into `increments[key]`, or stores it there when the key has none yet.
+    private static func take(
+        _ profile: TrafficProfile, into increments: inout [ProfileKey: TrafficProfile], at key: ProfileKey
+    ) {
+        if increments[key] == nil {
+            increments[key] = profile
+        } else {
+            increments[key]!.merge(profile)
+        }
     }
 
     /// Events that share every bucket: one model, version, set of segment tags and minute.
@@ -78,7 +108,7 @@ public enum ProfileBuilder {
     /// Every bucket an event counts in: each resolution, for all traffic and each segment tag,
     /// under its model and version.
     private static func bucketKeys(of event: ProfiledEvent) -> [ProfileKey] {
-        let segments = [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
+        let segments = segmentKeys(of: event)
         return ProfileResolution.allCases.flatMap { resolution in
             let start = resolution.bucketStart(of: event.timestamp)
             return segments.map { segment in
@@ -87,5 +117,10 @@ public enum ProfileBuilder {
                     bucketStart: start)
             }
         }
+    }
+
+    /// The segments an event counts in: all traffic and each of its tags (`key:value`).
+    private static func segmentKeys(of event: ProfiledEvent) -> [String] {
+        [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
     }
 }
