@@ -30,7 +30,7 @@ public enum DriftWatchServer {
 
     static func router(
         store: any EventStore, limits: IngestLimits, metrics: ServerMetrics, models: ModelRegistry,
-        alerts: AlertCenter?
+        alerts: AlertCenter?, backlog: ProfilingBacklog? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -40,7 +40,7 @@ public enum DriftWatchServer {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text())))
         }
-        let writer = GroupCommitWriter(store: store, maxEventsPerCommit: limits.maxEventsPerCommit)
+        let writer = GroupCommitWriter(store: store, maxEventsPerCommit: limits.maxEventsPerCommit, backlog: backlog)
         let admission = IngestAdmission(capacity: limits.maxPendingEvents, metrics: metrics)
         let openAPI = JSONResponse.make(.ok, OpenAPIDocument.json(version: DriftWatchServer.version))
         router.get("/openapi.json") { _, _ in openAPI }
@@ -91,9 +91,16 @@ public enum DriftWatchServer {
             maxBatchSize: configuration.profiling.maxBatchSize)
         let repaired = try await profiler.catchUp()
         if repaired > 0 { logger.info("profiles caught up", metadata: ["events": "\(repaired)"]) }
+        // A pass starts early once half the inferences kept in memory for it are waiting, so
+        // that heavy ingestion does not push them out before they are profiled.
+        let backlog = ProfilingBacklog(threshold: configuration.profiling.recentEvents / 2)
         var services: [any Service] = [
-            PeriodicService(name: "profiler", interval: configuration.profiling.interval, logger: logger) { _ in
-                ["events": "\(try await profiler.catchUp())"]
+            PeriodicService(
+                name: "profiler", interval: configuration.profiling.interval, logger: logger,
+                wake: { backlog.isDue }
+            ) { _ in
+                backlog.passStarted()
+                return ["events": "\(try await profiler.catchUp())"]
             },
             PeriodicService(name: "data expiry", interval: configuration.retention.interval, logger: logger) { now in
                 let deleted = try await DataExpiry(store: store, retention: configuration.retention).run(now: now)
@@ -126,7 +133,8 @@ public enum DriftWatchServer {
         }
         let app = Application(
             router: router(
-                store: store, limits: configuration.limits, metrics: metrics, models: models, alerts: alerts),
+                store: store, limits: configuration.limits, metrics: metrics, models: models, alerts: alerts,
+                backlog: backlog),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "DriftWatch"),
             services: services,

@@ -73,6 +73,57 @@ import Testing
                 $0["message"] as? String == "model declared from the config" && $0["model"] as? String == "fraud"
             })
     }
+
+    @Test func aProfilerIntervalOfAnHourStillProfilesEventsOnceHalfTheMemoryRunWaits() async throws {
+        // 400 inferences kept in memory: a pass starts once 200 are waiting, hours before the
+        // interval would start one (and no monitor round, which profiles first, runs).
+        let directory = try TemporaryDirectory()
+        let port = TestPort.free()
+        let config = try directory.write(
+            "driftwatch.yaml",
+            """
+            server:
+              port: \(port)
+            storage:
+              data_dir: \(directory.path)/data
+            profiling:
+              interval: 1h
+              recent_events: 400
+            monitoring:
+              enabled: false
+            """)
+        let server = try ServerProcess.start(port: port, dataDirectory: "", arguments: ["serve", "--config", config])
+        defer { server.terminate() }
+        func post(_ first: Int, _ count: Int) async throws {
+            let rows = (first..<first + count).map { k in
+                #"{"model_id":"woken","request_id":"r\#(k)","y_pred_num":0.5,"features":{"x":\#(k)}}"#
+            }
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/inferences")!)
+            request.httpMethod = "POST"
+            request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(rows.joined(separator: "\n").utf8)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        }
+        func behind() async throws -> Int? {
+            let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)
+            let health = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let components = health?["components"] as? [String: Any]
+            return (components?["profiles"] as? [String: Any])?["events_behind"] as? Int
+        }
+        // Fewer than half: they wait for the interval (the first pass ran at start).
+        try await post(0, 50)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await behind() == 50)
+        // Past half: a pass starts at once and profiles all 250.
+        try await post(50, 200)
+        var waited = 0
+        while try await behind() != 0 && waited < 600 {
+            try await Task.sleep(for: .milliseconds(100))
+            waited += 1
+        }
+        #expect(try await behind() == 0)
+    }
 }
 
 /// `driftwatch reference upload` against a running server, then drift over HTTP.

@@ -119,6 +119,26 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
         #expect(try await store.inferenceCount(modelID: "m") == 99)
     }
 
+    @Test func committedInferencesAreCountedForTheProfilerAndAFailedCommitsAreNot() async throws {
+        let database = TemporaryDatabase()
+        let store = GatedSQLiteStore(backing: try await database.open())
+        let backlog = ProfilingBacklog(threshold: 5)
+        let writer = GroupCommitWriter(store: store, backlog: backlog)
+        await store.openGate()
+        _ = try await writer.insert([event("a"), event("b"), event("c")])
+        #expect(backlog.count == 3 && !backlog.isDue)
+        await store.failNextInsert()
+        await #expect(throws: (any Error).self) { try await writer.insert([event("x"), event("y"), event("z")]) }
+        #expect(backlog.count == 3, "nothing of a failed commit is waiting to be profiled")
+        _ = try await writer.insert([event("d"), event("e")])
+        #expect(backlog.count == 5 && backlog.isDue)
+        backlog.passStarted()
+        #expect(backlog.count == 0 && !backlog.isDue)
+        _ = try await writer.insert([event("f")])
+        #expect(backlog.count == 1)
+        #expect(!ProfilingBacklog(threshold: 0).isDue, "a threshold of 0 never starts a pass early")
+    }
+
     @Test func aFailedCommitFailsEveryWriteInItAndTheNextGroupProceeds() async throws {
         let database = TemporaryDatabase()
         let store = GatedSQLiteStore(backing: try await database.open())

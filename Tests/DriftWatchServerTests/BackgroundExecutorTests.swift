@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Testing
 
 @testable import DriftWatchServer
@@ -43,6 +44,52 @@ import Testing
         running.cancel()
         try await running.value
         #expect(onExecutor == [true, true, true])
+    }
+
+    @Test func aWakeStartsTheNextRoundBeforeTheIntervalIsOut() async throws {
+        // An hour between rounds: the second and third rounds can only come from the wake,
+        // which is raised after each round and cleared when the next one starts.
+        let raised = Mutex(false)
+        let (rounds, continuation) = AsyncStream.makeStream(of: Int.self)
+        let count = Mutex(0)
+        let service = PeriodicService(
+            name: "woken", interval: 3_600, logger: Logger(label: "test"), wake: { raised.withLock { $0 } }
+        ) { _ in
+            raised.withLock { $0 = false }
+            let round = count.withLock {
+                $0 += 1
+                return $0
+            }
+            continuation.yield(round)
+            raised.withLock { $0 = true }
+            return [:]
+        }
+        let running = Task { try await service.run() }
+        var seen: [Int] = []
+        for await round in rounds {
+            seen.append(round)
+            if seen.count == 3 { break }
+        }
+        running.cancel()
+        try await running.value
+        #expect(seen == [1, 2, 3])
+    }
+
+    @Test func aServiceWaitingForAWakeStopsAtShutdownWithoutAnotherRound() async throws {
+        let (rounds, continuation) = AsyncStream.makeStream(of: Void.self)
+        let count = Mutex(0)
+        let service = PeriodicService(name: "idle", interval: 3_600, logger: Logger(label: "test"), wake: { false }) {
+            _ in
+            count.withLock { $0 += 1 }
+            continuation.yield()
+            return [:]
+        }
+        let running = Task { try await service.run() }
+        for await _ in rounds { break }
+        // Cancelled while checking for a wake that never comes: run() returns, no error.
+        running.cancel()
+        try await running.value
+        #expect(count.withLock { $0 } == 1)
     }
 
     private static func add(_ a: Int, _ b: Int) async -> Int {

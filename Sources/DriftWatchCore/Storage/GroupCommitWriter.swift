@@ -23,6 +23,8 @@ public actor GroupCommitWriter {
     /// The most events (inferences or labels) in one transaction; a single larger write is
     /// committed alone.
     public nonisolated let maxEventsPerCommit: Int
+    /// Counts committed inferences for the profiler, if given.
+    public nonisolated let backlog: ProfilingBacklog?
 
     private var inferences: [PendingInferences] = []
     private var labels: [PendingLabels] = []
@@ -35,10 +37,11 @@ public actor GroupCommitWriter {
     /// Writes waiting for the next transaction.
     public var queuedWrites: Int { inferences.count + labels.count }
 
-    /// Creates a writer in front of `store`.
-    public init(store: any EventStore, maxEventsPerCommit: Int = 10_000) {
+    /// Creates a writer in front of `store`; committed inferences are counted in `backlog`.
+    public init(store: any EventStore, maxEventsPerCommit: Int = 10_000, backlog: ProfilingBacklog? = nil) {
         self.store = store
         self.maxEventsPerCommit = max(1, maxEventsPerCommit)
+        self.backlog = backlog
     }
 
     /// Stores inferences, committed together with concurrent writes; per event, whether it was new.
@@ -94,6 +97,7 @@ public actor GroupCommitWriter {
         do {
             let fresh = try await store.insert(events)
             record(group.count)
+            backlog?.add(events.count)
             var offset = 0
             for pending in group {
                 pending.continuation.resume(returning: Array(fresh[offset..<offset + pending.events.count]))

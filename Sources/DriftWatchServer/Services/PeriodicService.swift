@@ -18,16 +18,23 @@ struct PeriodicService: Service {
     let round: @Sendable (Date) async throws -> Logger.Metadata
     /// Where rounds run.
     let executor: BackgroundExecutor
+    /// When given, checked every ``wakeCheck`` seconds while waiting: true starts the next
+    /// round before the interval is out.
+    let wake: (@Sendable () -> Bool)?
+    /// Seconds between checks of ``wake``.
+    static let wakeCheck = 0.05
 
-    /// A service named `name`; its rounds run on `executor`, by default one of its own.
+    /// A service named `name`; its rounds run on `executor`, by default one of its own. `wake`,
+    /// when given, can start a round early.
     init(
         name: String, interval: TimeInterval, logger: Logger, executor: BackgroundExecutor? = nil,
-        round: @escaping @Sendable (Date) async throws -> Logger.Metadata
+        wake: (@Sendable () -> Bool)? = nil, round: @escaping @Sendable (Date) async throws -> Logger.Metadata
     ) {
         self.name = name
         self.interval = interval
         self.logger = logger
         self.round = round
+        self.wake = wake
         self.executor = executor ?? BackgroundExecutor(label: "DriftWatch.\(name)")
     }
 
@@ -45,9 +52,22 @@ struct PeriodicService: Service {
                 } catch {
                     logger.error("\(name) failed", metadata: ["error": "\(error)"])
                 }
-                // Cancelled at shutdown: the loop ends instead of reporting an error.
-                try? await Task.sleep(for: .seconds(interval))
+                await waitForNextRound()
             }
+        }
+    }
+
+    /// Waits out the interval, or until `wake` says so. Cancelled at shutdown: the loop ends
+    /// instead of reporting an error.
+    private func waitForNextRound() async {
+        guard let wake else {
+            try? await Task.sleep(for: .seconds(interval))
+            return
+        }
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: .seconds(interval))
+        while !Task.isCancelled && clock.now < end && !wake() {
+            try? await Task.sleep(for: min(.seconds(Self.wakeCheck), clock.now.duration(to: end)))
         }
     }
 }
