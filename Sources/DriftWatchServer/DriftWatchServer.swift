@@ -92,7 +92,8 @@ public enum DriftWatchServer {
         let repaired = try await profiler.catchUp()
         if repaired > 0 { logger.info("profiles caught up", metadata: ["events": "\(repaired)"]) }
         // A pass starts early once half the inferences kept in memory for it are waiting, so
-        // that heavy ingestion does not push them out before they are profiled.
+        // that heavy live ingestion does not push them out before they are profiled (not during
+        // a backfill: see ProfilingBacklog).
         let backlog = ProfilingBacklog(threshold: configuration.profiling.recentEvents / 2)
         var services: [any Service] = [
             PeriodicService(
@@ -100,7 +101,9 @@ public enum DriftWatchServer {
                 wake: { backlog.isDue }
             ) { _ in
                 backlog.passStarted()
-                return ["events": "\(try await profiler.catchUp())"]
+                let pass = try await profiler.catchUpCounting()
+                backlog.passFinished(events: pass.events, buckets: pass.buckets)
+                return ["events": "\(pass.events)", "buckets": "\(pass.buckets)"]
             },
             PeriodicService(name: "data expiry", interval: configuration.retention.interval, logger: logger) { now in
                 let deleted = try await DataExpiry(store: store, retention: configuration.retention).run(now: now)

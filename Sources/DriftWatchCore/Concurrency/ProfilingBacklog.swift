@@ -7,10 +7,19 @@ import Synchronization
 /// beyond it are read back from the file and decoded again. Under heavy ingestion one
 /// interval's events overflow that run, so the profiler is woken once ``threshold`` events are
 /// waiting: half the run, leaving room for the events that arrive during the pass.
+///
+/// Only while passes touch few buckets per event, as live traffic's do (a few dozen buckets
+/// for a second of events): a backfill spread over a day touches a bucket for every few
+/// events, a pass costs about as much per bucket as per event, and more, smaller passes would
+/// cost more than reading the overflow back.
 public final class ProfilingBacklog: Sendable {
     /// Events waiting at which a pass is due; 0: never early.
     public let threshold: Int
+    /// The fewest events per bucket touched, in the last pass that profiled any, for passes to
+    /// start early.
+    public static let eventsPerBucketToWake = 100
     private let waiting = Atomic<Int>(0)
+    private let passesAreCheap = Atomic<Bool>(true)
 
     /// A backlog due at `threshold` waiting events (0: never early).
     public init(threshold: Int) {
@@ -27,9 +36,16 @@ public final class ProfilingBacklog: Sendable {
         waiting.store(0, ordering: .relaxed)
     }
 
+    /// Called as a pass ends, with the events it profiled and the buckets its merges touched.
+    /// A pass without events says nothing about the next one.
+    public func passFinished(events: Int, buckets: Int) {
+        guard events > 0 else { return }
+        passesAreCheap.store(events >= Self.eventsPerBucketToWake * buckets, ordering: .relaxed)
+    }
+
     /// Events committed since the last pass started.
     public var count: Int { waiting.load(ordering: .relaxed) }
 
-    /// Whether enough events wait for a pass to start early.
-    public var isDue: Bool { threshold > 0 && count >= threshold }
+    /// Whether enough events wait for a pass to start early, and passes are cheap enough.
+    public var isDue: Bool { threshold > 0 && passesAreCheap.load(ordering: .relaxed) && count >= threshold }
 }

@@ -39,14 +39,21 @@ public struct Profiler: Sendable {
     /// correction (which takes out the value the profiles hold) and never twice.
     @discardableResult
     public func catchUp() async throws -> Int {
+        try await catchUpCounting().events
+    }
+
+    /// ``catchUp()``, also saying how many profile buckets its merges touched (counted once per
+    /// transaction that touched them).
+    public func catchUpCounting() async throws -> (events: Int, buckets: Int) {
         var position = try await store.profilePosition()
         var profiled = 0
+        var buckets = 0
         var limit = batchSize
         while true {
             let labels = try await store.labelsToProfile(
                 after: position.labels, events: position.events, limit: limit)
             let events = try await store.eventsToProfile(after: position.events, limit: limit)
-            guard !events.isEmpty || labels.read > 0 else { return profiled }
+            guard !events.isEmpty || labels.read > 0 else { return (profiled, buckets) }
             var increments = ProfileBuilder.increments(for: events)
             ProfileBuilder.addLabels(labels.changes, to: &increments)
             let counted =
@@ -62,7 +69,8 @@ public struct Profiler: Sendable {
             }
             position = next
             profiled += events.count
-            if events.count < limit && labels.read < limit { return profiled }
+            buckets += increments.count
+            if events.count < limit && labels.read < limit { return (profiled, buckets) }
             limit = min(limit * 2, maxBatchSize)
         }
     }

@@ -70,7 +70,8 @@ public struct ServerConfiguration: Sendable {
         public var maxBatchSize = 100_000
         /// Inferences kept in memory after their commit, so that the profiler takes them from
         /// there instead of reading them back from the store (0: always read them back). A
-        /// pass starts before ``interval`` is out once half this many are waiting.
+        /// pass starts before ``interval`` is out once half this many are waiting, while passes
+        /// touch few buckets per event (see `ProfilingBacklog`).
         public var recentEvents = 50_000
 
         /// The default: every second, 20,000 events per transaction (up to 100,000 while behind),
