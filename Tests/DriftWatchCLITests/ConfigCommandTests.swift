@@ -10,6 +10,20 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// A config file in `directory` that serves on `port` with its data in `directory`/data,
+    /// followed by the sections in `rest`.
+    static func config(in directory: TemporaryDirectory, port: Int, _ rest: String) throws -> String {
+        try directory.write(
+            "driftwatch.yaml",
+            """
+            server:
+              port: \(port)
+            storage:
+              data_dir: \(directory.path)/data
+
+            """ + rest)
+    }
+
     @Test func theShippedExampleChecksOut() throws {
         let example = Self.repository.appendingPathComponent("driftwatch.example.yaml").path
         let run = try Driftwatch.run(["check-config", example])
@@ -37,13 +51,9 @@ import Testing
     @Test func serveReadsTheConfigDeclaresItsModelsAndLogsJSON() async throws {
         let directory = try TemporaryDirectory()
         let port = TestPort.free()
-        let config = try directory.write(
-            "driftwatch.yaml",
+        let config = try Self.config(
+            in: directory, port: port,
             """
-            server:
-              port: \(port)
-            storage:
-              data_dir: \(directory.path)/data
             logging:
               format: json
             models:
@@ -79,13 +89,9 @@ import Testing
         // interval would start one (and no monitor round, which profiles first, runs).
         let directory = try TemporaryDirectory()
         let port = TestPort.free()
-        let config = try directory.write(
-            "driftwatch.yaml",
+        let config = try Self.config(
+            in: directory, port: port,
             """
-            server:
-              port: \(port)
-            storage:
-              data_dir: \(directory.path)/data
             profiling:
               interval: 1h
               recent_events: 400

@@ -46,7 +46,8 @@ import Testing
         #expect(onExecutor == [true, true, true])
     }
 
-    @Test func aWakeStartsTheNextRoundBeforeTheIntervalIsOut() async throws {
+    // A time limit: a wake that never comes, or a wait that ignores shutdown, hangs instead.
+    @Test(.timeLimit(.minutes(1))) func aWakeStartsTheNextRoundBeforeTheIntervalIsOut() async throws {
         // An hour between rounds: the second and third rounds can only come from the wake,
         // which is raised after each round and cleared when the next one starts.
         let raised = Mutex(false)
@@ -75,7 +76,8 @@ import Testing
         #expect(seen == [1, 2, 3])
     }
 
-    @Test func aServiceWaitingForAWakeStopsAtShutdownWithoutAnotherRound() async throws {
+    // A time limit: a wake that never comes, or a wait that ignores shutdown, hangs instead.
+    @Test(.timeLimit(.minutes(1))) func aServiceWaitingForAWakeStopsAtShutdownWithoutAnotherRound() async throws {
         let (rounds, continuation) = AsyncStream.makeStream(of: Void.self)
         let count = Mutex(0)
         let service = PeriodicService(name: "idle", interval: 3_600, logger: Logger(label: "test"), wake: { false }) {

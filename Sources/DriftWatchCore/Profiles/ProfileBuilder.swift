@@ -40,11 +40,7 @@ public enum ProfileBuilder {
         var minutes: [ProfileKey: TrafficProfile] = [:]
         var minuteKeys: [ProfileKey] = []
         for (first, profile) in groups {
-            let minute = ProfileResolution.minute.bucketStart(of: first.timestamp)
-            for segment in segmentKeys(of: first) {
-                let key = ProfileKey(
-                    modelID: first.modelID, modelVersion: first.modelVersion, segment: segment, resolution: .minute,
-                    bucketStart: minute)
+            for key in bucketKeys(of: first, at: [.minute]) {
                 if minutes[key] == nil { minuteKeys.append(key) }
                 if let profile {
                     take(profile, into: &minutes, at: key)
@@ -69,11 +65,7 @@ public enum ProfileBuilder {
     private static func take(
         _ profile: TrafficProfile, into increments: inout [ProfileKey: TrafficProfile], at key: ProfileKey
     ) {
-        if increments[key] == nil {
-            increments[key] = profile
-        } else {
-            increments[key]!.merge(profile)
-        }
+        if increments[key]?.merge(profile) == nil { increments[key] = profile }
     }
 
     /// Events that share every bucket: one model, version, set of segment tags and minute.
@@ -105,11 +97,13 @@ public enum ProfileBuilder {
         }
     }
 
-    /// Every bucket an event counts in: each resolution, for all traffic and each segment tag,
-    /// under its model and version.
-    private static func bucketKeys(of event: ProfiledEvent) -> [ProfileKey] {
-        let segments = segmentKeys(of: event)
-        return ProfileResolution.allCases.flatMap { resolution in
+    /// The buckets an event counts in at `resolutions` (by default every one): all traffic and
+    /// each segment tag (`key:value`), under its model and version.
+    private static func bucketKeys(
+        of event: ProfiledEvent, at resolutions: [ProfileResolution] = ProfileResolution.allCases
+    ) -> [ProfileKey] {
+        let segments = [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
+        return resolutions.flatMap { resolution in
             let start = resolution.bucketStart(of: event.timestamp)
             return segments.map { segment in
                 ProfileKey(
@@ -117,10 +111,5 @@ public enum ProfileBuilder {
                     bucketStart: start)
             }
         }
-    }
-
-    /// The segments an event counts in: all traffic and each of its tags (`key:value`).
-    private static func segmentKeys(of event: ProfiledEvent) -> [String] {
-        [allTraffic] + event.segments.map { "\($0.key):\($0.value)" }
     }
 }
