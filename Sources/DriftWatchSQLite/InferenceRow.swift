@@ -114,9 +114,9 @@ private struct Binder {
 }
 
 extension InferenceRow {
-    /// `event`, stored at `position`, as the profiler reads it back from the file: the
+    /// `event` as the profiler reads it back from the file, but for its position: the
     /// timestamp to the millisecond, as stored.
-    func recentEntry(of event: InferenceEvent, position: Int64) -> RecentEvents.Entry {
+    func recentContent(of event: InferenceEvent) -> RecentEvents.Entry.Content {
         // The file holds non-finite numbers as null, which reads back as missing. Features kept
         // as received text hold none.
         let features =
@@ -125,9 +125,9 @@ extension InferenceRow {
         let probabilities =
             event.probabilities.values.allSatisfy(\.isFinite)
             ? event.probabilities : event.probabilities.filter { $0.value.isFinite }
-        return RecentEvents.Entry(
+        return RecentEvents.Entry.Content(
             event: ProfiledEvent(
-                position: position, modelID: modelID, modelVersion: modelVersion ?? "",
+                position: 0, modelID: modelID, modelVersion: modelVersion ?? "",
                 timestamp: Date(milliseconds: timestamp), predictionNumber: Self.asStored(predictionNumber),
                 predictionText: predictionText, latencyMilliseconds: Self.asStored(latencyMilliseconds),
                 features: features,

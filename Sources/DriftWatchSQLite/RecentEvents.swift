@@ -19,22 +19,50 @@ import Synchronization
 /// that go back (rows deleted and their positions taken again) replace the run. Zero turns the
 /// cache off.
 final class RecentEvents: Sendable {
-    /// A committed inference as the profiler reads it, with what joining its label needs. A
-    /// class: entries are copied into the cache and out of it, and a copy is then one reference
-    /// instead of a dozen.
-    final class Entry: Sendable {
-        /// The event, with its position and without a label.
-        let event: ProfiledEvent
-        let requestID: String
-        let probabilities: [String: Double]
-        /// As stored: Unix milliseconds.
-        let timestamp: Int64
+    /// A committed inference as the profiler reads it, with what joining its label needs.
+    struct Entry: Sendable {
+        /// The inference's position in the store.
+        let position: Int64
+        let content: Content
 
+        /// What the entry holds besides its position. A class: entries are copied into the
+        /// cache and out of it, and a copy is then one reference instead of a dozen; and it is
+        /// made before the transaction that gives the position, so that the writer only pairs
+        /// it with the position.
+        final class Content: Sendable {
+            /// The event without a label; its position is the entry's.
+            let event: ProfiledEvent
+            let requestID: String
+            let probabilities: [String: Double]
+            /// As stored: Unix milliseconds.
+            let timestamp: Int64
+
+            init(event: ProfiledEvent, requestID: String, probabilities: [String: Double], timestamp: Int64) {
+                self.event = event
+                self.requestID = requestID
+                self.probabilities = probabilities
+                self.timestamp = timestamp
+            }
+        }
+
+        init(position: Int64, content: Content) {
+            self.position = position
+            self.content = content
+        }
+
+        /// An entry of `event` at its position.
         init(event: ProfiledEvent, requestID: String, probabilities: [String: Double], timestamp: Int64) {
-            self.event = event
-            self.requestID = requestID
-            self.probabilities = probabilities
-            self.timestamp = timestamp
+            self.init(
+                position: event.position,
+                content: Content(event: event, requestID: requestID, probabilities: probabilities, timestamp: timestamp)
+            )
+        }
+
+        /// The event, without a label, at the entry's position.
+        var event: ProfiledEvent {
+            var event = content.event
+            event.position = position
+            return event
         }
     }
 
@@ -52,11 +80,11 @@ final class RecentEvents: Sendable {
         entries.withLock { entries in
             if let last = entries.last {
                 // Positions that go back: the run held describes rows that are gone.
-                if first.event.position <= last.event.position {
+                if first.position <= last.position {
                     entries.removeAll(keepingCapacity: true)
                 }
                 // A gap: what follows it is read from the file.
-                else if first.event.position != last.event.position + 1 {
+                else if first.position != last.position + 1 {
                     return
                 }
             }
@@ -73,24 +101,24 @@ final class RecentEvents: Sendable {
     func take(after start: Int64, limit: Int, counted: Int64? = nil) -> [Entry]? {
         entries.withLock { entries in
             let counted = min(counted ?? start, start)
-            if let first = entries.first, first.event.position <= counted {
-                entries.removeFirst(Int(min(counted - first.event.position + 1, Int64(entries.count))))
+            if let first = entries.first, first.position <= counted {
+                entries.removeFirst(Int(min(counted - first.position + 1, Int64(entries.count))))
             }
             // The run is contiguous: the entry at start + 1 is at its offset from the first.
-            guard let first = entries.first, first.event.position <= start + 1 else { return nil }
-            let offset = Int(start + 1 - first.event.position)
+            guard let first = entries.first, first.position <= start + 1 else { return nil }
+            let offset = Int(start + 1 - first.position)
             guard offset < entries.count else { return nil }
             return Array(entries[offset..<min(offset + limit, entries.count)])
         }
     }
 
     /// The position of the oldest entry held, if any.
-    var firstPosition: Int64? { entries.withLock { $0.first?.event.position } }
+    var firstPosition: Int64? { entries.withLock { $0.first?.position } }
 
     /// Entries held (for tests).
     var count: Int { entries.withLock { $0.count } }
 
     private static func isContiguous(_ batch: [Entry]) -> Bool {
-        zip(batch, batch.dropFirst()).allSatisfy { $0.event.position + 1 == $1.event.position }
+        zip(batch, batch.dropFirst()).allSatisfy { $0.position + 1 == $1.position }
     }
 }

@@ -125,7 +125,7 @@ extension SQLiteEventStore {
     private static func joiningLabels(_ entries: [RecentEvents.Entry], _ db: Database) throws -> [ProfiledEvent] {
         var events = entries.map(\.event)
         var byModel: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() { byModel[entry.event.modelID, default: []].append(index) }
+        for (index, entry) in entries.enumerated() { byModel[entry.content.event.modelID, default: []].append(index) }
         let statement = try db.cachedStatement(
             sql: """
                 SELECT request_id, ts AS label_ts, y_true_num, y_true_text FROM label_events
@@ -133,12 +133,12 @@ extension SQLiteEventStore {
                 """)
         for (model, indices) in byModel {
             var byRequest: [String: Int] = [:]
-            for index in indices { byRequest[entries[index].requestID] = index }
-            let requestIDs = JSONColumns.encodeArray(indices.map { entries[$0].requestID })
+            for index in indices { byRequest[entries[index].content.requestID] = index }
+            let requestIDs = JSONColumns.encodeArray(indices.map { entries[$0].content.requestID })
             let rows = try Row.fetchCursor(statement, arguments: [model, requestIDs])
             while let row = try rows.next() {
                 guard let index = byRequest[row["request_id"]] else { continue }
-                let entry = entries[index]
+                let entry = entries[index].content
                 events[index].label = label(
                     requestID: entry.requestID, labelTime: row["label_ts"] ?? 0, predictionTime: entry.timestamp,
                     predictionNumber: entry.event.predictionNumber, predictionText: entry.event.predictionText,

@@ -110,24 +110,52 @@ public final class SQLiteEventStore: EventStore {
     /// Timestamps are stored with millisecond precision.
     public func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
         if events.isEmpty { return [] }
-        // Encode outside the write transaction, so the writer lock is held only for SQL.
+        return try await insert(prepared: [prepare(events)])
+    }
+
+    /// Encodes `events` for their INSERT and for the profiler's memory of them, outside any
+    /// transaction.
+    public func prepare(_ events: [InferenceEvent]) throws -> PreparedInferences {
         let receivedAt = Date()
-        let rows = try events.map { try InferenceRow(event: $0, receivedAt: receivedAt) }
         let keep = recentEvents.capacity > 0
+        var batch = InferenceBatch()
+        batch.rows.reserveCapacity(events.count)
+        if keep { batch.recent.reserveCapacity(events.count) }
+        for event in events {
+            let row = try InferenceRow(event: event, receivedAt: receivedAt)
+            if keep { batch.recent.append(row.recentContent(of: event)) }
+            batch.rows.append(row)
+        }
+        return PreparedInferences(count: events.count, encoded: batch)
+    }
+
+    /// Stores batches from ``prepare(_:)`` in one transaction; the writer lock is held only for
+    /// the SQL.
+    public func insert(prepared batches: [PreparedInferences]) async throws -> [Bool] {
+        let encoded = try batches.map { batch in
+            guard let encoded = batch.encoded as? InferenceBatch else { throw PreparedInferences.ForeignBatch() }
+            return encoded
+        }
+        let total = encoded.reduce(0) { $0 + $1.rows.count }
+        if total == 0 { return [] }
         return try await pool.writeWithoutTransaction { db in
             var isNew: [Bool] = []
-            isNew.reserveCapacity(rows.count)
+            isNew.reserveCapacity(total)
             var committed: [RecentEvents.Entry] = []
             try db.inTransaction(.immediate) {
                 let statement = try db.cachedStatement(sql: SQL.insertInference)
                 var violations = ViolationTally()
-                // By index: iterating `zip(rows, events)` copied every row and event.
-                for index in rows.indices {
-                    let stored = try rows[index].insert(with: statement, in: db)
-                    isNew.append(stored)
-                    if stored && rows[index].violations != nil { violations.add(rows[index]) }
-                    if stored && keep {
-                        committed.append(rows[index].recentEntry(of: events[index], position: db.lastInsertedRowID))
+                for batch in encoded {
+                    let keep = !batch.recent.isEmpty
+                    // By index: iterating the rows copied every one of them.
+                    for index in batch.rows.indices {
+                        let stored = try batch.rows[index].insert(with: statement, in: db)
+                        isNew.append(stored)
+                        if stored && batch.rows[index].violations != nil { violations.add(batch.rows[index]) }
+                        if stored && keep {
+                            committed.append(
+                                RecentEvents.Entry(position: db.lastInsertedRowID, content: batch.recent[index]))
+                        }
                     }
                 }
                 try violations.write(db)
@@ -219,6 +247,13 @@ public enum SQLiteEventStoreError: Error, Hashable, CustomStringConvertible {
 }
 
 // MARK: - SQL and row mapping
+
+/// Inferences encoded by ``SQLiteEventStore/prepare(_:)``: their rows and, when the store keeps
+/// recent events in memory, what it keeps of each (else empty).
+struct InferenceBatch: Sendable {
+    var rows: [InferenceRow] = []
+    var recent: [RecentEvents.Entry.Content] = []
+}
 
 enum SQL {
     static let insertInference = """

@@ -23,15 +23,23 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
 
     func failNextInsert() { failNext = true }
 
-    func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
+    nonisolated func prepare(_ events: [InferenceEvent]) throws -> PreparedInferences {
+        try backing.prepare(events)
+    }
+
+    func insert(prepared batches: [PreparedInferences]) async throws -> [Bool] {
         insertCalls += 1
-        batchSizes.append(events.count)
+        batchSizes.append(batches.reduce(0) { $0 + $1.count })
         if gated { await withCheckedContinuation { gate = $0 } }
         if failNext {
             failNext = false
             throw CocoaError(.fileWriteUnknown)
         }
-        return try await backing.insert(events)
+        return try await backing.insert(prepared: batches)
+    }
+
+    func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
+        try await insert(prepared: [prepare(events)])
     }
 
     func migrate() async throws { try await backing.migrate() }
@@ -157,6 +165,30 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
         #expect(outcomes == ["a": false, "b": true])
         #expect(try await store.event(modelID: "m", requestID: "a") == nil, "nothing of a failed commit is stored")
         #expect(try await store.event(modelID: "m", requestID: "b") != nil)
+    }
+
+    @Test func aWriteThatCannotBeEncodedFailsAloneBeforeItQueues() async throws {
+        let database = TemporaryDatabase()
+        let store = GatedSQLiteStore(backing: try await database.open())
+        let writer = GroupCommitWriter(store: store)
+        var late = event("late")
+        late.timestamp = Date(timeIntervalSince1970: 1e300)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await writer.insert([event("a")]) }
+            while await store.insertCalls == 0 { await Task.yield() }
+            // The commit of "a" is held open: the bad write fails without waiting for it.
+            await #expect(throws: SQLiteEventStoreError.timestampOutOfRange(late.timestamp)) {
+                try await writer.insert([event("b"), late])
+            }
+            #expect(await writer.queuedWrites == 0)
+            group.addTask { _ = try await writer.insert([event("c")]) }
+            while await writer.queuedWrites < 1 { await Task.yield() }
+            await store.openGate()
+            try await group.waitForAll()
+        }
+        #expect(try await store.event(modelID: "m", requestID: "a") != nil)
+        #expect(try await store.event(modelID: "m", requestID: "b") == nil, "nothing of the bad write is stored")
+        #expect(try await store.event(modelID: "m", requestID: "c") != nil)
     }
 
     @Test func aGroupNeverExceedsTheLimitUnlessOneWriteDoes() async throws {

@@ -103,6 +103,35 @@ struct SQLiteEventStoreTests {
         #expect(try await store.inferenceCount(modelID: "churn") == 3)
     }
 
+    @Test func preparedBatchesAreStoredInOrderInOneCall() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        var second = inference("a")
+        second.predictionNumber = 99
+        let first = try store.prepare([inference("a"), inference("b")])
+        let next = try store.prepare([second, inference("c")])
+        #expect(first.count == 2 && next.count == 2)
+        #expect(try await store.insert(prepared: [first, next]) == [true, true, false, true])
+        #expect(try await store.insert(prepared: []) == [])
+        #expect(try await store.inferenceCount(modelID: "churn") == 3)
+        #expect(try await store.event(modelID: "churn", requestID: "a")?.inference.predictionNumber == 0.5)
+        // What the profiler takes from memory is what the file holds, in the same positions.
+        let fromMemory = try await store.eventsToProfile(after: 0, limit: 10)
+        let fromFile = try await SQLiteEventStore(path: database.path, recentEvents: 0).eventsToProfile(
+            after: 0, limit: 10)
+        #expect(fromMemory.map(\.position) == [1, 2, 3])
+        #expect(fromMemory == fromFile)
+    }
+
+    @Test func aBatchPreparedByAnotherKindOfStoreIsRefused() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        // What the port's default preparation makes: the events as they are.
+        let foreign = PreparedInferences(count: 1, encoded: [inference("a")])
+        await #expect(throws: PreparedInferences.ForeignBatch()) { try await store.insert(prepared: [foreign]) }
+        #expect(try await store.inferenceCount(modelID: nil) == 0)
+    }
+
     @Test func aLabelStoredBeforeItsInferenceIsJoinedWhenItArrives() async throws {
         let database = TemporaryDatabase()
         let store = try await database.open()

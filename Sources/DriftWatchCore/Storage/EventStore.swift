@@ -14,6 +14,15 @@ public protocol EventStore: ProfileStore {
     /// counted in the same transaction (see ``schemaViolationCounts(modelID:)``).
     func insert(_ events: [InferenceEvent]) async throws -> [Bool]
 
+    /// Encodes inferences for ``insert(prepared:)``, without touching the database. Writers that
+    /// commit for many callers together (``GroupCommitWriter``) have each caller prepare its own
+    /// events, in parallel, so that the one commit loop spends its time in the transaction.
+    func prepare(_ events: [InferenceEvent]) throws -> PreparedInferences
+
+    /// ``insert(_:)`` of batches from ``prepare(_:)`` of this store, in order, in one
+    /// transaction; per event of each batch in turn, whether it was new.
+    func insert(prepared batches: [PreparedInferences]) async throws -> [Bool]
+
     /// Stores labels in one transaction; a later label for the same request replaces the earlier.
     func insert(_ labels: [LabelEvent]) async throws
 
@@ -83,6 +92,46 @@ public protocol EventStore: ProfileStore {
     /// Statistics of each series' stored values with window ends in `from ≤ end < to` (nil for a
     /// series without any), in the order asked, read together.
     func resultStatistics(of series: [SeriesKey], from: Date, to: Date) async throws -> [ResultStatistics?]
+}
+
+/// Inferences encoded by a store's ``EventStore/prepare(_:)``: only that store reads what is
+/// inside.
+public struct PreparedInferences: Sendable {
+    /// How many inferences.
+    public let count: Int
+    /// The store's own encoding.
+    public let encoded: any Sendable
+
+    /// Wraps a store's encoding of `count` inferences.
+    public init(count: Int, encoded: any Sendable) {
+        self.count = count
+        self.encoded = encoded
+    }
+
+    /// Thrown by a store given inferences that another kind of store prepared.
+    public struct ForeignBatch: Error, Hashable, CustomStringConvertible {
+        public init() {}
+        public var description: String { "inferences prepared by another kind of store" }
+    }
+}
+
+extension EventStore {
+    /// By default the events as they are, for ``insert(prepared:)`` to pass to ``insert(_:)``:
+    /// for stores that have nothing to encode before their transaction.
+    public func prepare(_ events: [InferenceEvent]) throws -> PreparedInferences {
+        PreparedInferences(count: events.count, encoded: events)
+    }
+
+    /// By default the events of batches from the default ``prepare(_:)``, stored together with
+    /// ``insert(_:)``.
+    public func insert(prepared batches: [PreparedInferences]) async throws -> [Bool] {
+        var events: [InferenceEvent] = []
+        for batch in batches {
+            guard let batchEvents = batch.encoded as? [InferenceEvent] else { throw PreparedInferences.ForeignBatch() }
+            events += batchEvents
+        }
+        return try await insert(events)
+    }
 }
 
 extension EventStore {

@@ -9,7 +9,7 @@
 /// A failed transaction fails every write in it; nothing in it was stored, so callers may retry.
 public actor GroupCommitWriter {
     private struct PendingInferences {
-        var events: [InferenceEvent]
+        var batch: PreparedInferences
         var continuation: CheckedContinuation<[Bool], any Error>
     }
 
@@ -45,10 +45,17 @@ public actor GroupCommitWriter {
     }
 
     /// Stores inferences, committed together with concurrent writes; per event, whether it was new.
-    public func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
+    ///
+    /// The events are encoded here, in the caller's task, before they queue: encoding in the
+    /// commit loop made every caller wait for the encoding of the whole group in turn.
+    public nonisolated func insert(_ events: [InferenceEvent]) async throws -> [Bool] {
         if events.isEmpty { return [] }
-        return try await withCheckedThrowingContinuation { continuation in
-            inferences.append(PendingInferences(events: events, continuation: continuation))
+        return try await enqueue(store.prepare(events))
+    }
+
+    private func enqueue(_ batch: PreparedInferences) async throws -> [Bool] {
+        try await withCheckedThrowingContinuation { continuation in
+            inferences.append(PendingInferences(batch: batch, continuation: continuation))
             startDraining()
         }
     }
@@ -71,7 +78,7 @@ public actor GroupCommitWriter {
     /// Commits queued writes, group by group, until none are left.
     private func drain() async {
         while !inferences.isEmpty || !labels.isEmpty {
-            if !inferences.isEmpty { await commitInferences(takeGroup(from: &inferences, size: \.events.count)) }
+            if !inferences.isEmpty { await commitInferences(takeGroup(from: &inferences, size: \.batch.count)) }
             if !labels.isEmpty { await commitLabels(takeGroup(from: &labels, size: \.labels.count)) }
         }
         draining = false
@@ -93,15 +100,14 @@ public actor GroupCommitWriter {
     }
 
     private func commitInferences(_ group: [PendingInferences]) async {
-        let events = group.count == 1 ? group[0].events : group.flatMap(\.events)
         do {
-            let fresh = try await store.insert(events)
+            let fresh = try await store.insert(prepared: group.map(\.batch))
             record(group.count)
-            backlog?.add(events.count)
+            backlog?.add(fresh.count)
             var offset = 0
             for pending in group {
-                pending.continuation.resume(returning: Array(fresh[offset..<offset + pending.events.count]))
-                offset += pending.events.count
+                pending.continuation.resume(returning: Array(fresh[offset..<offset + pending.batch.count]))
+                offset += pending.batch.count
             }
         } catch {
             for pending in group { pending.continuation.resume(throwing: error) }
