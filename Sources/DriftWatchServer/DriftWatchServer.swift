@@ -100,9 +100,7 @@ public enum DriftWatchServer {
                 name: "profiler", interval: configuration.profiling.interval, logger: logger,
                 wake: { backlog.isDue }
             ) { _ in
-                backlog.passStarted()
-                let pass = try await profiler.catchUpCounting()
-                backlog.passFinished(events: pass.events, buckets: pass.buckets)
+                let pass = try await backlog.pass { try await profiler.catchUpCounting() }
                 return ["events": "\(pass.events)", "buckets": "\(pass.buckets)"]
             },
             PeriodicService(name: "data expiry", interval: configuration.retention.interval, logger: logger) { now in

@@ -140,7 +140,7 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
         #expect(backlog.count == 3, "nothing of a failed commit is waiting to be profiled")
         _ = try await writer.insert([event("d"), event("e")])
         #expect(backlog.count == 5 && backlog.isDue)
-        backlog.passStarted()
+        _ = await backlog.pass { (events: 0, buckets: 0) }
         #expect(backlog.count == 0 && !backlog.isDue)
         _ = try await writer.insert([event("f")])
         #expect(backlog.count == 1)

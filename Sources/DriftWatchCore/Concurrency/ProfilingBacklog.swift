@@ -31,16 +31,19 @@ public final class ProfilingBacklog: Sendable {
         waiting.add(count, ordering: .relaxed)
     }
 
-    /// Called as a pass starts: everything committed so far is the pass's to read.
-    public func passStarted() {
+    /// Runs `pass`, a profiler pass that returns how many events it profiled and how many
+    /// buckets its merges touched, as the next pass: everything committed before it starts is
+    /// its to read, and what it touched decides whether the next one may start early (a pass
+    /// without events says nothing about the next one; a pass that throws changes nothing).
+    public func pass(
+        _ pass: () async throws -> (events: Int, buckets: Int)
+    ) async rethrows -> (events: Int, buckets: Int) {
         waiting.store(0, ordering: .relaxed)
-    }
-
-    /// Called as a pass ends, with the events it profiled and the buckets its merges touched.
-    /// A pass without events says nothing about the next one.
-    public func passFinished(events: Int, buckets: Int) {
-        guard events > 0 else { return }
-        passesAreCheap.store(events >= Self.eventsPerBucketToWake * buckets, ordering: .relaxed)
+        let result = try await pass()
+        if result.events > 0 {
+            passesAreCheap.store(result.events >= Self.eventsPerBucketToWake * result.buckets, ordering: .relaxed)
+        }
+        return result
     }
 
     /// Events committed since the last pass started.
