@@ -50,14 +50,6 @@ final class RecentEvents: Sendable {
             self.content = content
         }
 
-        /// An entry of `event` at its position.
-        init(event: ProfiledEvent, requestID: String, probabilities: [String: Double], timestamp: Int64) {
-            self.init(
-                position: event.position,
-                content: Content(event: event, requestID: requestID, probabilities: probabilities, timestamp: timestamp)
-            )
-        }
-
         /// The event, without a label, at the entry's position.
         var event: ProfiledEvent {
             var event = content.event

@@ -167,7 +167,8 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
         #expect(try await store.event(modelID: "m", requestID: "b") != nil)
     }
 
-    @Test func aWriteThatCannotBeEncodedFailsAloneBeforeItQueues() async throws {
+    /// With a time limit: a bad write that queued behind the held commit would wait for it.
+    @Test(.timeLimit(.minutes(1))) func aWriteThatCannotBeEncodedFailsAloneBeforeItQueues() async throws {
         let database = TemporaryDatabase()
         let store = GatedSQLiteStore(backing: try await database.open())
         let writer = GroupCommitWriter(store: store)

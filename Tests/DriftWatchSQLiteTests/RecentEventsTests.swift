@@ -114,6 +114,24 @@ import Testing
         }
     }
 
+    @Test func preparedBatchesCommittedTogetherAreKeptAtTheirRowsPositions() async throws {
+        let database = TemporaryDatabase()
+        let store = try await database.open()
+        // "a" again in the second batch: a duplicate, which takes no position.
+        let first = try store.prepare([Self.event("a"), Self.event("b")])
+        let next = try store.prepare([Self.event("a"), Self.event("c") { $0.predictionNumber = 7 }])
+        #expect(try await store.insert(prepared: [first, next]) == [true, true, false, true])
+        #expect(
+            store.recentEvents.take(after: 0, limit: 10)?.map(\.position) == [1, 2, 3],
+            "every new inference of both batches was kept, at its row's position")
+        let remembered = try await store.eventsToProfile(after: 0, limit: 10)
+        let read = try await SQLiteEventStore(path: database.path, recentEvents: 0).eventsToProfile(
+            after: 0, limit: 10)
+        #expect(remembered.map(\.position) == [1, 2, 3])
+        #expect(remembered.last?.predictionNumber == 7)
+        #expect(remembered == read)
+    }
+
     @Test func rowsWrittenByAnotherConnectionAreNeverLeftOut() async throws {
         let database = TemporaryDatabase()
         let store = try await database.open()
@@ -187,8 +205,10 @@ import Testing
         func entries(_ positions: ClosedRange<Int64>) -> [RecentEvents.Entry] {
             positions.map { position in
                 RecentEvents.Entry(
-                    event: ProfiledEvent(position: position, modelID: "m", timestamp: Date(timeIntervalSince1970: 0)),
-                    requestID: "r\(position)", probabilities: [:], timestamp: 0)
+                    position: position,
+                    content: RecentEvents.Entry.Content(
+                        event: ProfiledEvent(position: 0, modelID: "m", timestamp: Date(timeIntervalSince1970: 0)),
+                        requestID: "r\(position)", probabilities: [:], timestamp: 0))
             }
         }
         recent.append(entries(5...9))

@@ -31,15 +31,15 @@ public final class ProfilingBacklog: Sendable {
         waiting.add(count, ordering: .relaxed)
     }
 
-    /// Runs `pass`, a profiler pass that returns how many events it profiled and how many
+    /// Runs `profile`, a profiler pass that returns how many events it profiled and how many
     /// buckets its merges touched, as the next pass: everything committed before it starts is
     /// its to read, and what it touched decides whether the next one may start early (a pass
     /// without events says nothing about the next one; a pass that throws changes nothing).
     public func pass(
-        _ pass: () async throws -> (events: Int, buckets: Int)
+        _ profile: () async throws -> (events: Int, buckets: Int)
     ) async rethrows -> (events: Int, buckets: Int) {
         waiting.store(0, ordering: .relaxed)
-        let result = try await pass()
+        let result = try await profile()
         if result.events > 0 {
             passesAreCheap.store(result.events >= Self.eventsPerBucketToWake * result.buckets, ordering: .relaxed)
         }
