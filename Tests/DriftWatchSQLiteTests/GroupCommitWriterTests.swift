@@ -167,8 +167,10 @@ private actor GatedSQLiteStore: EventStore, ForwardingProfileStore {
         #expect(try await store.event(modelID: "m", requestID: "b") != nil)
     }
 
-    /// With a time limit: a bad write that queued behind the held commit would wait for it.
-    @Test(.timeLimit(.minutes(1))) func aWriteThatCannotBeEncodedFailsAloneBeforeItQueues() async throws {
+    /// With a time limit: a bad write that queued behind the held commit would wait for it. Ten
+    /// minutes, as the limit counts from the test's start: beside the whole suite (about five
+    /// minutes on 2 cores) this suite's tests wait minutes for a thread.
+    @Test(.timeLimit(.minutes(10))) func aWriteThatCannotBeEncodedFailsAloneBeforeItQueues() async throws {
         let database = TemporaryDatabase()
         let store = GatedSQLiteStore(backing: try await database.open())
         let writer = GroupCommitWriter(store: store)
